@@ -1,0 +1,31 @@
+package dev.blockwatch.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The JVM's entry points. The bootstrap runtime is put on the bootstrap class path before any
+ * other blockwatch class is touched, since those refer to it.
+ */
+public final class AgentEntry {
+    private AgentEntry() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, true);
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, false);
+    }
+
+    private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
+        try {
+            BootstrapJar.appendTo(instrumentation);
+        } catch (Exception e) {
+            System.err.println("blockwatch: cannot load its runtime into the bootstrap class path (" + e
+                    + "); blockwatch is off");
+            return;
+        }
+        BlockwatchAgent.start(arguments, instrumentation, atStartup);
+    }
+}

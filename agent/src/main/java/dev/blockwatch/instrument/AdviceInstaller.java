@@ -1,0 +1,116 @@
+package dev.blockwatch.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import dev.blockwatch.config.Category;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Applies the families' advice. JDK classes are already loaded when the agent starts, so
+ * everything is done by retransformation that changes method bodies only (no field or method
+ * is added), which needs no JVM flag and can be undone by resetting the returned transformer.
+ */
+public final class AdviceInstaller {
+    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
+
+    private AdviceInstaller() {
+    }
+
+    /**
+     * @param categories    the categories to instrument
+     * @param selectorLoops whether waiting in a Selector makes a thread watched
+     * @param onError       told of every type that could not be instrumented
+     */
+    public static ResettableClassFileTransformer install(Instrumentation instrumentation, Set<Category> categories,
+                                                         boolean selectorLoops, Consumer<String> onError) {
+        Map<String, List<TypedAdvice>> byType = new LinkedHashMap<>();
+        for (CallFamily family : CallFamilies.all()) {
+            if (categories.contains(family.category())) {
+                for (TypeAdvice type : family.types()) {
+                    byType.computeIfAbsent(type.typeName(), k -> new ArrayList<>())
+                            .add(new TypedAdvice(type, family.category().ordinal()));
+                }
+            }
+        }
+        if (selectorLoops) {
+            TypeAdvice selector = SelectorWaitInstrumentation.type();
+            byType.computeIfAbsent(selector.typeName(), k -> new ArrayList<>()).add(new TypedAdvice(selector, -1));
+        }
+
+        // Byte Buddy's default initialization strategy prepares class injection through
+        // sun.misc.Unsafe, which JDK 24+ warns about; blockwatch never injects classes.
+        // The property name is relocated with Byte Buddy, so the application's own copy is unaffected.
+        System.setProperty(NEXUS_DISABLED, "true");
+        AgentBuilder builder = new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(new ErrorReporter(onError))
+                .ignore(nameStartsWith("dev.blockwatch."));
+        for (Map.Entry<String, List<TypedAdvice>> entry : byType.entrySet()) {
+            List<TypedAdvice> advice = entry.getValue();
+            builder = builder.type(named(entry.getKey()))
+                    .transform((type, description, loader, module, domain) -> apply(type, advice));
+        }
+        return builder.installOn(instrumentation);
+    }
+
+    private static DynamicType.Builder<?> apply(DynamicType.Builder<?> type, List<TypedAdvice> advice) {
+        for (TypedAdvice typed : advice) {
+            for (TypeAdvice.MethodAdvice method : typed.type.methods()) {
+                Advice bound = Advice.withCustomMapping()
+                        .bind(CategoryId.class, (Object) typed.categoryId)
+                        .bind(Operation.class, operationName(typed.type.apiType(), method.reportedMethod()))
+                        .to(method.advice());
+                type = type.visit(bound.on(method.methods()));
+            }
+        }
+        return type;
+    }
+
+    /** Resolves, per instrumented method, to the operation string constant. */
+    private static Advice.OffsetMapping operationName(String apiType, String reportedMethod) {
+        return (TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
+                Advice.ArgumentHandler argumentHandler, Advice.OffsetMapping.Sort sort) ->
+                Advice.OffsetMapping.Target.ForStackManipulation.of(
+                        apiType + "." + (reportedMethod != null ? reportedMethod : instrumentedMethod.getName()));
+    }
+
+    private static final class TypedAdvice {
+        final TypeAdvice type;
+        final int categoryId;
+
+        TypedAdvice(TypeAdvice type, int categoryId) {
+            this.type = type;
+            this.categoryId = categoryId;
+        }
+    }
+
+    private static final class ErrorReporter extends AgentBuilder.Listener.Adapter {
+        private final Consumer<String> onError;
+
+        ErrorReporter(Consumer<String> onError) {
+            this.onError = onError;
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
+            onError.accept(typeName + ": " + throwable);
+        }
+    }
+}

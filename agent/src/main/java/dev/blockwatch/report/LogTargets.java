@@ -1,0 +1,76 @@
+package dev.blockwatch.report;
+
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Finds where the log sink writes for a given application class loader: the application's
+ * own SLF4J logger {@code blockwatch} when that loader sees SLF4J with a real provider, else
+ * stderr. SLF4J is reached by reflection, so blockwatch ships none and never clashes with the
+ * application's version. Used only from the writer thread.
+ */
+final class LogTargets {
+    /** Somewhere a warning can be written. */
+    interface LogTarget {
+        void warn(String message);
+    }
+
+    static final LogTarget STDERR = System.err::println;
+
+    private static final String NO_OP_LOGGER = "org.slf4j.helpers.NOPLogger";
+
+    private final Map<ClassLoader, LogTarget> byLoader = new WeakHashMap<>();
+
+    LogTarget forLoader(ClassLoader loader) {
+        ClassLoader key = loader != null ? loader : ClassLoader.getSystemClassLoader();
+        LogTarget target = byLoader.get(key);
+        if (target == null) {
+            target = lookUp(key);
+            byLoader.put(key, target);
+        }
+        return target;
+    }
+
+    private LogTarget lookUp(ClassLoader loader) {
+        try {
+            Class<?> factory = Class.forName("org.slf4j.LoggerFactory", true, loader);
+            Object logger = factory.getMethod("getLogger", String.class).invoke(null, "blockwatch");
+            if (logger != null && !logger.getClass().getName().equals(NO_OP_LOGGER)) {
+                Method warn = Class.forName("org.slf4j.Logger", false, loader).getMethod("warn", String.class);
+                return new Slf4jTarget(logger, warn);
+            }
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // no usable SLF4J in this loader
+        }
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        return loader == system ? STDERR : forLoader(system);
+    }
+
+    /** The application's logger, held weakly so that blockwatch never keeps a class loader alive. */
+    private static final class Slf4jTarget implements LogTarget {
+        private final WeakReference<Object> logger;
+        private final WeakReference<Method> warn;
+
+        Slf4jTarget(Object logger, Method warn) {
+            this.logger = new WeakReference<>(logger);
+            this.warn = new WeakReference<>(warn);
+        }
+
+        @Override
+        public void warn(String message) {
+            Object target = logger.get();
+            Method method = warn.get();
+            if (target == null || method == null) {
+                STDERR.warn(message);
+                return;
+            }
+            try {
+                method.invoke(target, message);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                STDERR.warn(message);
+            }
+        }
+    }
+}

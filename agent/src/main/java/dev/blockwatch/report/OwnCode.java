@@ -1,0 +1,24 @@
+package dev.blockwatch.report;
+
+/** Recognises blockwatch's own classes, which never appear in a reported stack or as a site. */
+final class OwnCode {
+    private static final String[] PACKAGES = {
+        "dev.blockwatch.bootstrap.", "dev.blockwatch.agent.", "dev.blockwatch.config.", "dev.blockwatch.watch.",
+        "dev.blockwatch.instrument.", "dev.blockwatch.report.", "dev.blockwatch.cli.", "dev.blockwatch.shaded.",
+    };
+
+    private OwnCode() {
+    }
+
+    static boolean isOwn(String className) {
+        if (!className.startsWith("dev.blockwatch.")) {
+            return false;
+        }
+        for (String prefix : PACKAGES) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return className.equals("dev.blockwatch.Blockwatch");
+    }
+}

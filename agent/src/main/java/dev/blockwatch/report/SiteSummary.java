@@ -1,0 +1,80 @@
+package dev.blockwatch.report;
+
+import dev.blockwatch.config.Category;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Per-site statistics of every reported call, kept on the calling thread without locks, so the
+ * summary counts every call even when the queue to the sinks dropped its record.
+ */
+final class SiteSummary {
+    /** One site, category and operation. */
+    static final class SiteStats {
+        final String site;
+        final Category category;
+        final String operation;
+        final LongAdder count = new LongAdder();
+        final LongAdder totalNanos = new LongAdder();
+        final AtomicLong maxNanos = new AtomicLong();
+        final LatencyHistogram histogram = new LatencyHistogram();
+
+        SiteStats(String site, Category category, String operation) {
+            this.site = site;
+            this.category = category;
+            this.operation = operation;
+        }
+    }
+
+    /** One site's figures at the moment of a summary. */
+    static final class SiteFigures {
+        final String site;
+        final Category category;
+        final String operation;
+        final long count;
+        final long totalNanos;
+        final long maxNanos;
+        final long p50Nanos;
+        final long p99Nanos;
+
+        SiteFigures(SiteStats stats) {
+            this.site = stats.site;
+            this.category = stats.category;
+            this.operation = stats.operation;
+            this.count = stats.count.sum();
+            this.totalNanos = stats.totalNanos.sum();
+            this.maxNanos = stats.maxNanos.get();
+            this.p50Nanos = Math.min(stats.histogram.percentileNanos(0.50), maxNanos);
+            this.p99Nanos = Math.min(stats.histogram.percentileNanos(0.99), maxNanos);
+        }
+    }
+
+    private final ConcurrentHashMap<String, SiteStats> sites = new ConcurrentHashMap<>();
+
+    void record(String site, Category category, String operation, long durationNanos) {
+        String key = category.optionName() + ' ' + operation + ' ' + site;
+        SiteStats stats = sites.get(key);
+        if (stats == null) {
+            stats = sites.computeIfAbsent(key, k -> new SiteStats(site, category, operation));
+        }
+        stats.count.increment();
+        stats.totalNanos.add(durationNanos);
+        stats.maxNanos.accumulateAndGet(durationNanos, Math::max);
+        stats.histogram.record(durationNanos);
+    }
+
+    /** Every site so far, the costliest (by total time) first. */
+    List<SiteFigures> figures() {
+        List<SiteFigures> figures = new ArrayList<>();
+        for (SiteStats stats : sites.values()) {
+            figures.add(new SiteFigures(stats));
+        }
+        figures.sort(Comparator.comparingLong((SiteFigures f) -> f.totalNanos).reversed()
+                .thenComparing(f -> f.site == null ? "" : f.site));
+        return figures;
+    }
+}

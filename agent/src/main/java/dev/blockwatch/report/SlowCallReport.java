@@ -1,0 +1,107 @@
+package dev.blockwatch.report;
+
+import dev.blockwatch.config.Category;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One reported call, as every sink receives it. Built on the application's thread; its stack
+ * frames are turned into text lazily, on blockwatch's own thread.
+ */
+public final class SlowCallReport {
+    private final long callId;
+    private final long startEpochMillis;
+    private final String threadName;
+    private final long threadId;
+    private final Category category;
+    private final String operation;
+    private final String detail;
+    private final long durationNanos;
+    private final long thresholdNanos;
+    private final boolean inProgress;
+    private final String site;
+    private final ClassLoader siteLoader;
+    private final StackWalker.StackFrame[] frames;
+    private List<String> stack;
+
+    SlowCallReport(long callId, long startEpochMillis, String threadName, long threadId, Category category,
+                   String operation, String detail, long durationNanos, long thresholdNanos, boolean inProgress,
+                   String site, ClassLoader siteLoader, StackWalker.StackFrame[] frames) {
+        this.callId = callId;
+        this.startEpochMillis = startEpochMillis;
+        this.threadName = threadName;
+        this.threadId = threadId;
+        this.category = category;
+        this.operation = operation;
+        this.detail = detail;
+        this.durationNanos = durationNanos;
+        this.thresholdNanos = thresholdNanos;
+        this.inProgress = inProgress;
+        this.site = site;
+        this.siteLoader = siteLoader;
+        this.frames = frames;
+    }
+
+    public long callId() {
+        return callId;
+    }
+
+    public long startEpochMillis() {
+        return startEpochMillis;
+    }
+
+    public String threadName() {
+        return threadName;
+    }
+
+    public long threadId() {
+        return threadId;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    /** The path, remote address or similar; null where the family has none or detail=none. */
+    public String detail() {
+        return detail;
+    }
+
+    public long durationNanos() {
+        return durationNanos;
+    }
+
+    public long thresholdNanos() {
+        return thresholdNanos;
+    }
+
+    public boolean inProgress() {
+        return inProgress;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    /** The class loader of the site's class: where the application's logging is found. */
+    ClassLoader siteLoader() {
+        return siteLoader;
+    }
+
+    /** The stack, first frame the instrumented method, as {@link StackTraceElement#toString()} writes it. */
+    public List<String> stack() {
+        if (stack == null) {
+            List<String> text = new ArrayList<>(frames.length);
+            for (StackWalker.StackFrame frame : frames) {
+                text.add(frame.toStackTraceElement().toString());
+            }
+            stack = Collections.unmodifiableList(text);
+        }
+        return stack;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.blockwatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** The agent's JSON Lines report ({@code json=<path>}), every line parsed strictly. */
+final class Report {
+    private static final Set<String> EVENTS = Set.of("agent-start", "blocking-call", "summary");
+
+    private final Path file;
+    private final List<ReportRecord> records;
+
+    private Report(Path file, List<ReportRecord> records) {
+        this.file = file;
+        this.records = records;
+    }
+
+    static Report read(Path file) {
+        List<ReportRecord> records = new ArrayList<>();
+        stream(file, records::add);
+        return new Report(file, records);
+    }
+
+    /** Hands each record to the consumer in file order without keeping them, for reports too big to hold. */
+    static void stream(Path file, Consumer<ReportRecord> consumer) {
+        assertTrue(Files.isRegularFile(file), "the agent wrote no report at " + file);
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int number = 0;
+            for (String line; (line = reader.readLine()) != null; ) {
+                number++;
+                consumer.accept(parseLine(file, number, line));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ReportRecord parseLine(Path file, int number, String line) {
+        String source = file.getFileName() + " line " + number + ": " + line;
+        Object value;
+        try {
+            value = Json.parse(line);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage() + " in " + source);
+        }
+        if (!(value instanceof Map)) {
+            return fail("not a JSON object: " + source);
+        }
+        @SuppressWarnings("unchecked")
+        ReportRecord record = new ReportRecord((Map<String, Object>) value, source);
+        assertTrue(EVENTS.contains(record.event()), "unknown event in " + source);
+        return record;
+    }
+
+    List<ReportRecord> records() {
+        return records;
+    }
+
+    /** The agent-start record, which must come first and only once. */
+    ReportRecord agentStart() {
+        assertTrue(!records.isEmpty(), "the report " + file + " is empty");
+        ReportRecord first = records.get(0);
+        assertEquals("agent-start", first.event(), "the first record of the report");
+        assertEquals(1, records.stream().filter(r -> r.event().equals("agent-start")).count(),
+                "agent-start records in " + file);
+        return first;
+    }
+
+    List<ReportRecord> blockingCalls() {
+        return records.stream().filter(ReportRecord::isBlockingCall).toList();
+    }
+
+    List<ReportRecord> finalCalls() {
+        return records.stream().filter(ReportRecord::isFinalCall).toList();
+    }
+
+    /** Final records of the calls whose site is {@code type.method}, and of nothing else. */
+    List<ReportRecord> finalCallsAt(Class<?> type, String method) {
+        return finalCalls().stream().filter(r -> r.siteIs(type, method)).toList();
+    }
+
+    /** Final records of the calls made on the named thread. */
+    List<ReportRecord> finalCallsOn(String thread) {
+        return finalCalls().stream().filter(r -> r.string("thread").equals(thread)).toList();
+    }
+
+    /** The summary written at exit: exactly one, and the last record. */
+    ReportRecord summary() {
+        List<ReportRecord> summaries = records.stream().filter(r -> r.event().equals("summary")).toList();
+        assertEquals(1, summaries.size(), "summary records in " + file + "\n" + this);
+        assertEquals("summary", records.get(records.size() - 1).event(), "the last record of " + file);
+        return summaries.get(0);
+    }
+
+    @Override
+    public String toString() {
+        return records.stream().map(ReportRecord::toString).collect(Collectors.joining("\n"));
+    }
+}

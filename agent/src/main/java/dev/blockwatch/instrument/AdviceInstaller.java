@@ -73,10 +73,13 @@ public final class AdviceInstaller {
     private static DynamicType.Builder<?> apply(DynamicType.Builder<?> type, List<TypedAdvice> advice) {
         for (TypedAdvice typed : advice) {
             for (TypeAdvice.MethodAdvice method : typed.type.methods()) {
-                Advice bound = Advice.withCustomMapping()
+                Advice.WithCustomMapping mapping = Advice.withCustomMapping()
                         .bind(CategoryId.class, (Object) typed.categoryId)
-                        .bind(Operation.class, operationName(typed.type.apiType(), method.reportedMethod()))
-                        .to(method.advice());
+                        .bind(Operation.class, operationName(typed.type.apiType(), method.reportedMethod()));
+                if (method.detail() != null) {
+                    mapping = mapping.bind(Detail.class, detailOf(method.detail()));
+                }
+                Advice bound = mapping.to(method.advice());
                 type = type.visit(bound.on(method.methods()));
             }
         }
@@ -89,6 +92,14 @@ public final class AdviceInstaller {
                 Advice.ArgumentHandler argumentHandler, Advice.OffsetMapping.Sort sort) ->
                 Advice.OffsetMapping.Target.ForStackManipulation.of(
                         apiType + "." + (reportedMethod != null ? reportedMethod : instrumentedMethod.getName()));
+    }
+
+    /** Resolves, per instrumented method, to where that method's detail is read. */
+    private static Advice.OffsetMapping detailOf(DetailSource source) {
+        return (TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
+                Advice.ArgumentHandler argumentHandler, Advice.OffsetMapping.Sort sort) ->
+                source.mappingFor(instrumentedType, instrumentedMethod)
+                        .resolve(instrumentedType, instrumentedMethod, assigner, argumentHandler, sort);
     }
 
     private static final class TypedAdvice {

@@ -1,5 +1,7 @@
 package dev.blockwatch.instrument;
 
+import static dev.blockwatch.instrument.DetailSource.argument;
+import static dev.blockwatch.instrument.DetailSource.field;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -9,9 +11,6 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import dev.blockwatch.config.Category;
-import dev.blockwatch.instrument.advice.FirstArgumentAdvice;
-import dev.blockwatch.instrument.advice.PathFieldAdvice;
-import dev.blockwatch.instrument.advice.SecondArgumentAdvice;
 import java.io.InputStream;
 import java.util.List;
 
@@ -30,21 +29,20 @@ public final class FileInstrumentation implements CallFamily {
     public List<TypeAdvice> types() {
         return List.of(
                 TypeAdvice.of("java.io.FileInputStream")
-                        .advise(isPublic().and(namedOneOf("read", "readAllBytes", "readNBytes", "skip", "transferTo")),
-                                PathFieldAdvice.class),
+                        .time(isPublic().and(namedOneOf("read", "readAllBytes", "readNBytes", "skip", "transferTo")),
+                                field("path")),
                 TypeAdvice.of("java.io.FileOutputStream")
-                        .advise(isPublic().and(named("write")), PathFieldAdvice.class),
+                        .time(isPublic().and(named("write")), field("path")),
                 TypeAdvice.of("java.io.RandomAccessFile")
-                        .advise(isPublic().and(nameStartsWith("read").or(nameStartsWith("write"))), PathFieldAdvice.class),
+                        .time(isPublic().and(nameStartsWith("read").or(nameStartsWith("write"))), field("path")),
                 TypeAdvice.of("sun.nio.ch.FileChannelImpl", "java.nio.channels.FileChannel")
-                        .advise(isPublic().and(namedOneOf("read", "write", "force", "transferTo", "transferFrom")),
-                                PathFieldAdvice.class),
+                        .time(isPublic().and(namedOneOf("read", "write", "force", "transferTo", "transferFrom")),
+                                field("path")),
                 TypeAdvice.of("java.nio.file.Files")
-                        // copy(InputStream, Path, ...) names its file second; getFileAttributeView does no I/O
-                        .advise(isPublic().and(isStatic()).and(not(named("getFileAttributeView")))
-                                        .and(not(takesArgument(0, InputStream.class))),
-                                FirstArgumentAdvice.class)
-                        .advise(isPublic().and(isStatic()).and(named("copy")).and(takesArgument(0, InputStream.class)),
-                                SecondArgumentAdvice.class));
+                        // getFileAttributeView does no I/O; copy(InputStream, Path, ...) names its file second
+                        .time(isPublic().and(isStatic()).and(not(named("getFileAttributeView")))
+                                .and(not(takesArgument(0, InputStream.class))), argument(0))
+                        .time(isPublic().and(isStatic()).and(named("copy")).and(takesArgument(0, InputStream.class)),
+                                argument(1)));
     }
 }

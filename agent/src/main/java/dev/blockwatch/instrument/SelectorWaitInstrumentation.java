@@ -16,6 +16,6 @@ public final class SelectorWaitInstrumentation {
 
     public static TypeAdvice type() {
         return TypeAdvice.of("sun.nio.ch.SelectorImpl")
-                .advise(isPublic().and(namedOneOf("select", "selectNow")), SelectorWaitAdvice.class);
+                .hook(isPublic().and(namedOneOf("select", "selectNow")), SelectorWaitAdvice.class);
     }
 }

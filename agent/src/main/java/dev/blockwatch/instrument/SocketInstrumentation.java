@@ -1,17 +1,14 @@
 package dev.blockwatch.instrument;
 
+import static dev.blockwatch.instrument.DetailSource.argument;
+import static dev.blockwatch.instrument.DetailSource.field;
+import static dev.blockwatch.instrument.DetailSource.returned;
+import static dev.blockwatch.instrument.DetailSource.self;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.blockwatch.config.Category;
-import dev.blockwatch.instrument.advice.BlockingChannelAcceptAdvice;
-import dev.blockwatch.instrument.advice.BlockingChannelAdvice;
-import dev.blockwatch.instrument.advice.BlockingChannelConnectAdvice;
-import dev.blockwatch.instrument.advice.FirstArgumentAdvice;
-import dev.blockwatch.instrument.advice.ParentSocketAdvice;
-import dev.blockwatch.instrument.advice.ReturnedSocketAdvice;
-import dev.blockwatch.instrument.advice.ThisDetailAdvice;
 import java.util.List;
 
 /**
@@ -31,22 +28,22 @@ public final class SocketInstrumentation implements CallFamily {
         return List.of(
                 // connect(SocketAddress) and the connecting constructors all go through this one
                 TypeAdvice.of("java.net.Socket")
-                        .advise(named("connect").and(takesArguments(2)), FirstArgumentAdvice.class),
+                        .time(named("connect").and(takesArguments(2)), argument(0)),
                 TypeAdvice.of("java.net.Socket$SocketInputStream", "java.net.Socket")
-                        .advise(isPublic().and(named("read")), ParentSocketAdvice.class),
+                        .time(isPublic().and(named("read")), field("parent")),
                 TypeAdvice.of("java.net.Socket$SocketOutputStream", "java.net.Socket")
-                        .advise(isPublic().and(named("write")), ParentSocketAdvice.class),
+                        .time(isPublic().and(named("write")), field("parent")),
                 TypeAdvice.of("java.net.ServerSocket")
-                        .advise(isPublic().and(named("accept")), ReturnedSocketAdvice.class),
+                        .time(isPublic().and(named("accept")), returned()),
                 TypeAdvice.of("sun.nio.ch.SocketChannelImpl", "java.nio.channels.SocketChannel")
-                        .advise(isPublic().and(named("read").or(named("write"))), BlockingChannelAdvice.class)
-                        .advise(isPublic().and(named("connect")), BlockingChannelConnectAdvice.class),
+                        .timeInBlockingMode(isPublic().and(named("read").or(named("write"))), self())
+                        .timeInBlockingMode(isPublic().and(named("connect")), argument(0)),
                 // the streams and connect of SocketChannel.socket(), the socket adaptor
                 TypeAdvice.of("sun.nio.ch.SocketChannelImpl", "java.net.Socket")
-                        .advise(named("blockingRead"), ThisDetailAdvice.class, "read")
-                        .advise(named("blockingWriteFully"), ThisDetailAdvice.class, "write")
-                        .advise(named("blockingConnect"), FirstArgumentAdvice.class, "connect"),
+                        .time(named("blockingRead"), self(), "read")
+                        .time(named("blockingWriteFully"), self(), "write")
+                        .time(named("blockingConnect"), argument(0), "connect"),
                 TypeAdvice.of("sun.nio.ch.ServerSocketChannelImpl", "java.nio.channels.ServerSocketChannel")
-                        .advise(isPublic().and(named("accept")), BlockingChannelAcceptAdvice.class));
+                        .timeInBlockingMode(isPublic().and(named("accept")), returned()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.blockwatch.instrument;
 
+import dev.blockwatch.instrument.advice.BlockingModeCallAdvice;
+import dev.blockwatch.instrument.advice.TimedCallAdvice;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,19 +9,22 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The advice one instrumented type receives: which methods, with which advice class, and
- * the public type and method name that each call is reported as.
+ * What one instrumented type receives: which methods are timed, with which advice, where each
+ * call's detail comes from, and the public type and method each call is reported as.
  */
 public final class TypeAdvice {
-    /** One group of methods of the type, the advice they receive and how they are reported. */
+    /** One group of methods of the type and how they are timed and reported. */
     public static final class MethodAdvice {
         private final ElementMatcher<? super MethodDescription> methods;
         private final Class<?> advice;
+        private final DetailSource detail;
         private final String reportedMethod;
 
-        MethodAdvice(ElementMatcher<? super MethodDescription> methods, Class<?> advice, String reportedMethod) {
+        MethodAdvice(ElementMatcher<? super MethodDescription> methods, Class<?> advice, DetailSource detail,
+                     String reportedMethod) {
             this.methods = methods;
             this.advice = advice;
+            this.detail = detail;
             this.reportedMethod = reportedMethod;
         }
 
@@ -29,6 +34,10 @@ public final class TypeAdvice {
 
         public Class<?> advice() {
             return advice;
+        }
+
+        public DetailSource detail() {
+            return detail;
         }
 
         /** The method name reported; null to report the instrumented method's own name. */
@@ -56,15 +65,29 @@ public final class TypeAdvice {
         return new TypeAdvice(typeName, reportedAs);
     }
 
-    /** Methods reported under their own names. */
-    public TypeAdvice advise(ElementMatcher<? super MethodDescription> matcher, Class<?> adviceClass) {
-        methods.add(new MethodAdvice(matcher, adviceClass, null));
-        return this;
+    /** Times these methods, reported under their own names. */
+    public TypeAdvice time(ElementMatcher<? super MethodDescription> matcher, DetailSource detail) {
+        return add(matcher, TimedCallAdvice.class, detail, null);
     }
 
-    /** Methods reported as {@code reportedMethod} of the public type (an internal helper behind it). */
-    public TypeAdvice advise(ElementMatcher<? super MethodDescription> matcher, Class<?> adviceClass, String reportedMethod) {
-        methods.add(new MethodAdvice(matcher, adviceClass, reportedMethod));
+    /** Times an internal helper, reported as {@code reportedMethod} of the public type. */
+    public TypeAdvice time(ElementMatcher<? super MethodDescription> matcher, DetailSource detail, String reportedMethod) {
+        return add(matcher, TimedCallAdvice.class, detail, reportedMethod);
+    }
+
+    /** Times these methods of a selectable channel only while it is in blocking mode. */
+    public TypeAdvice timeInBlockingMode(ElementMatcher<? super MethodDescription> matcher, DetailSource detail) {
+        return add(matcher, BlockingModeCallAdvice.class, detail, null);
+    }
+
+    /** Applies other advice, which needs no detail, such as a hook that marks event loops. */
+    public TypeAdvice hook(ElementMatcher<? super MethodDescription> matcher, Class<?> advice) {
+        return add(matcher, advice, null, null);
+    }
+
+    private TypeAdvice add(ElementMatcher<? super MethodDescription> matcher, Class<?> advice, DetailSource detail,
+                           String reportedMethod) {
+        methods.add(new MethodAdvice(matcher, advice, detail, reportedMethod));
         return this;
     }
 

@@ -3,12 +3,16 @@ package dev.blockwatch.instrument.advice;
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
 import dev.blockwatch.bootstrap.ThreadState;
 import dev.blockwatch.instrument.CategoryId;
+import dev.blockwatch.instrument.Detail;
 import dev.blockwatch.instrument.Operation;
 import net.bytebuddy.asm.Advice;
 
-/** Times a read or write on a socket's stream; the detail is the socket, read only when reported. */
-public final class ParentSocketAdvice {
-    private ParentSocketAdvice() {
+/**
+ * Times a call that may block. Inlined into the instrumented method, so it may refer to the
+ * bootstrap runtime only. It never changes the call's arguments, result or exception.
+ */
+public final class TimedCallAdvice {
+    private TimedCallAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
@@ -17,9 +21,10 @@ public final class ParentSocketAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter ThreadState call, @CategoryId int category, @Operation String operation, @Advice.FieldValue("parent") Object socket) {
+    public static void exit(@Advice.Enter ThreadState call, @CategoryId int category, @Operation String operation,
+                            @Detail Object detail) {
         if (call != null) {
-            BlockwatchRuntime.exit(call, category, operation, socket);
+            BlockwatchRuntime.exit(call, category, operation, detail);
         }
     }
 }

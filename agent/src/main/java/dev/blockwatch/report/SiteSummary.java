@@ -20,6 +20,7 @@ final class SiteSummary {
         final String operation;
         final LongAdder count = new LongAdder();
         final LongAdder totalNanos = new LongAdder();
+        final AtomicLong minNanos = new AtomicLong(Long.MAX_VALUE);
         final AtomicLong maxNanos = new AtomicLong();
         final LatencyHistogram histogram = new LatencyHistogram();
 
@@ -48,8 +49,14 @@ final class SiteSummary {
             this.count = stats.count.sum();
             this.totalNanos = stats.totalNanos.sum();
             this.maxNanos = stats.maxNanos.get();
-            this.p50Nanos = Math.min(stats.histogram.percentileNanos(0.50), maxNanos);
-            this.p99Nanos = Math.min(stats.histogram.percentileNanos(0.99), maxNanos);
+            // a bucket's midpoint may lie outside what was seen: keep percentiles within [min, max]
+            long minNanos = Math.min(stats.minNanos.get(), maxNanos);
+            this.p50Nanos = clamp(stats.histogram.percentileNanos(0.50), minNanos, maxNanos);
+            this.p99Nanos = clamp(stats.histogram.percentileNanos(0.99), minNanos, maxNanos);
+        }
+
+        private static long clamp(long value, long min, long max) {
+            return Math.max(min, Math.min(value, max));
         }
     }
 
@@ -63,6 +70,7 @@ final class SiteSummary {
         }
         stats.count.increment();
         stats.totalNanos.add(durationNanos);
+        stats.minNanos.accumulateAndGet(durationNanos, Math::min);
         stats.maxNanos.accumulateAndGet(durationNanos, Math::max);
         stats.histogram.record(durationNanos);
     }

@@ -23,31 +23,42 @@ import java.util.concurrent.TimeUnit;
  * Launches one child JVM of a scenario: a given JDK, the agent with given options or no agent,
  * extra JVM flags, and an explicit class path made of this module's test classes plus the jars
  * picked by file-name prefix from the test class path (so that a child without SLF4J really has
- * none). The child runs in a fresh directory under the test's work directory, with its output
- * captured in files there; it is killed, and the test failed, when it outlives the timeout.
+ * none). Each child runs once, in a fresh directory under the test's work directory that also holds
+ * its captured output and the place for its JSON Lines report; it is killed, and the test failed,
+ * when it outlives the timeout.
  */
 final class ChildJvm {
     static final String AGENT_JAR_PROPERTY = "blockwatch.agent.jar";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final String REPORT_FILE = "report.jsonl";
     /** Variables that would add JVM flags or agent options the test did not choose. */
     private static final List<String> INHERITED_FLAG_VARIABLES =
             List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH");
 
     private final Jdk jdk;
-    private final Path workDir;
+    private final Path runDir;
     private final List<String> jvmFlags = new ArrayList<>();
     private final List<Path> classPath = new ArrayList<>();
     private String agentOptions;
     private Duration timeout = DEFAULT_TIMEOUT;
 
-    private ChildJvm(Jdk jdk, Path workDir) {
+    private ChildJvm(Jdk jdk, Path runDir) {
         this.jdk = jdk;
-        this.workDir = workDir;
+        this.runDir = runDir;
         classPath.add(testClasses());
     }
 
     static ChildJvm on(Jdk jdk, Path workDir) {
-        return new ChildJvm(jdk, workDir);
+        try {
+            return new ChildJvm(jdk, Files.createTempDirectory(workDir, "child-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the child's report belongs: pass it as {@code json=}, read it with {@link Result#report()}. */
+    Path reportFile() {
+        return runDir.resolve(REPORT_FILE);
     }
 
     /** Starts the child with {@code -javaagent:<agent jar>=<options>}. */
@@ -84,7 +95,7 @@ final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         if (agentOptions != null) {
-            command.add("-javaagent:" + agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+            command.add("-javaagent:" + agentJar() + "=" + agentOptions);
         }
         command.addAll(jvmFlags);
         command.add("-cp");
@@ -92,9 +103,9 @@ final class ChildJvm {
         command.add(mainClass.getName());
         command.addAll(Arrays.asList(args));
         try {
-            Path runDir = Files.createTempDirectory(workDir, mainClass.getSimpleName() + "-");
             Path stdout = runDir.resolve("stdout.txt");
             Path stderr = runDir.resolve("stderr.txt");
+            assertTrue(Files.notExists(stdout), "a ChildJvm runs once; make a new one per child");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(runDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -177,6 +188,14 @@ final class ChildJvm {
 
         List<String> stderrLines() {
             return stderr.lines().toList();
+        }
+
+        Path reportFile() {
+            return directory.resolve(REPORT_FILE);
+        }
+
+        Report report() {
+            return Report.read(reportFile());
         }
 
         /** The value of the application's single {@code key=value} line on stdout. */

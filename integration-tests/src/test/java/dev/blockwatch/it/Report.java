@@ -66,10 +66,6 @@ final class Report {
         return record;
     }
 
-    List<ReportRecord> records() {
-        return records;
-    }
-
     /** The agent-start record, which must come first and only once. */
     ReportRecord agentStart() {
         assertTrue(!records.isEmpty(), "the report " + file + " is empty");
@@ -88,7 +84,7 @@ final class Report {
         return records.stream().filter(ReportRecord::isFinalCall).toList();
     }
 
-    /** Final records of the calls whose site is {@code type.method}, and of nothing else. */
+    /** Final records of the calls made at site {@code type.method}. */
     List<ReportRecord> finalCallsAt(Class<?> type, String method) {
         return finalCalls().stream().filter(r -> r.siteIs(type, method)).toList();
     }
@@ -96,6 +92,34 @@ final class Report {
     /** Final records of the calls made on the named thread. */
     List<ReportRecord> finalCallsOn(String thread) {
         return finalCalls().stream().filter(r -> r.string("thread").equals(thread)).toList();
+    }
+
+    /**
+     * The final record of the one call reported at {@code type.method}. A call still blocked at the
+     * threshold may also have one in-progress record, which must then share its callId, time and thread.
+     */
+    ReportRecord onlyFinalCallAt(Class<?> type, String method) {
+        return onlyFinalCall(finalCallsAt(type, method), blockingCalls().stream()
+                .filter(r -> r.siteIs(type, method)).toList(), "at " + type.getName() + "." + method);
+    }
+
+    /** As {@link #onlyFinalCallAt}, for the one call reported on the named thread. */
+    ReportRecord onlyFinalCallOn(String thread) {
+        return onlyFinalCall(finalCallsOn(thread), blockingCalls().stream()
+                .filter(r -> r.string("thread").equals(thread)).toList(), "on thread " + thread);
+    }
+
+    private ReportRecord onlyFinalCall(List<ReportRecord> finals, List<ReportRecord> all, String where) {
+        assertEquals(1, finals.size(), "final blocking-call records " + where + " in the report:\n" + this);
+        ReportRecord call = finals.get(0);
+        List<ReportRecord> inProgress = all.stream().filter(r -> r.bool("inProgress")).toList();
+        assertTrue(inProgress.size() <= 1, "more than one in-progress record " + where + ":\n" + this);
+        for (ReportRecord early : inProgress) {
+            assertEquals(call.integer("callId"), early.integer("callId"), "callId of " + early + " and " + call);
+            assertEquals(call.string("time"), early.string("time"), "time of " + early + " and " + call);
+            assertEquals(call.string("thread"), early.string("thread"), "thread of " + early + " and " + call);
+        }
+        return call;
     }
 
     /** The summary written at exit: exactly one, and the last record. */

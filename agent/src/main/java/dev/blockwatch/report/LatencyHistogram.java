@@ -43,7 +43,10 @@ final class LatencyHistogram {
         if (micros < SUB_BUCKETS) {
             return (int) micros;
         }
-        int magnitude = Math.min(63 - Long.numberOfLeadingZeros(micros), MAX_MAGNITUDE);
+        int magnitude = 63 - Long.numberOfLeadingZeros(micros);
+        if (magnitude > MAX_MAGNITUDE) {
+            return BUCKETS - 1;
+        }
         int sub = (int) ((micros >>> (magnitude - SUB_BITS)) & (SUB_BUCKETS - 1));
         return (magnitude - SUB_BITS + 1) * SUB_BUCKETS + sub;
     }

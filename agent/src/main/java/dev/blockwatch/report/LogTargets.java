@@ -17,7 +17,8 @@ final class LogTargets {
         void warn(String message);
     }
 
-    static final LogTarget STDERR = System.err::println;
+    /** The application's stderr at the moment of writing: it may replace System.err at any time. */
+    static final LogTarget STDERR = message -> System.err.println(message);
 
     private static final String NO_OP_LOGGER = "org.slf4j.helpers.NOPLogger";
 

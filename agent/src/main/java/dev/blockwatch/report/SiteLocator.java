@@ -4,12 +4,17 @@ import java.util.List;
 
 /**
  * Finds the application's line that made a call: the first frame that is not the JDK, not
- * blockwatch, not reflection, lambda or proxy glue, and not in a package the user asked to
- * skip ({@code site-skip}). When every frame is skipped, the first frame outside the JDK;
- * when there is none, the instrumented method itself.
+ * blockwatch, not reflection, lambda or proxy glue, not a library the application called to
+ * do the blocking work (a JDBC driver or pool, a Redis client, Netty's promises), and not in a
+ * package the user asked to skip ({@code site-skip}). When every frame is skipped, the first
+ * frame outside the JDK; when there is none, the instrumented method itself.
  */
 final class SiteLocator {
     private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+    private static final List<String> CALLED_LIBRARIES = List.of(
+            "org.postgresql", "org.mariadb.jdbc", "com.mysql", "org.h2", "com.zaxxer.hikari",
+            "org.apache.commons.dbcp2", "redis.clients.jedis", "io.lettuce.core",
+            "io.netty.util.concurrent", "io.netty.channel.DefaultChannelPromise");
 
     private final List<String> skippedPrefixes;
 
@@ -27,7 +32,7 @@ final class SiteLocator {
             if (firstOutsideJdk < 0) {
                 firstOutsideJdk = i;
             }
-            if (!isGlue(className) && !isSkipped(className)) {
+            if (!isGlue(className) && !inAny(CALLED_LIBRARIES, className) && !inAny(skippedPrefixes, className)) {
                 return i;
             }
         }
@@ -47,10 +52,17 @@ final class SiteLocator {
         return className.contains("$$Lambda") || className.contains("$Proxy");
     }
 
-    private boolean isSkipped(String className) {
-        for (String prefix : skippedPrefixes) {
+    /** Whether the class is in one of the packages (or is one of the classes) named, matching whole names only. */
+    private static boolean inAny(List<String> prefixes, String className) {
+        for (String prefix : prefixes) {
             if (className.startsWith(prefix)) {
-                return true;
+                if (className.length() == prefix.length() || prefix.endsWith(".")) {
+                    return true;
+                }
+                char next = className.charAt(prefix.length());
+                if (next == '.' || next == '$') {
+                    return true;
+                }
             }
         }
         return false;

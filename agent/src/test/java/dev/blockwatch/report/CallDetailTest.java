@@ -1,0 +1,105 @@
+package dev.blockwatch.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.blockwatch.config.DetailMode;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The detail text of files and sockets, which never needs a DNS lookup. */
+class CallDetailTest {
+    private static String describe(Object subject) {
+        return CallDetail.describe(subject, DetailMode.REDACTED);
+    }
+
+    private static ServerSocket loopbackServer() throws IOException {
+        return new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    }
+
+    @Test
+    void aPathIsItself() {
+        assertEquals("/var/data/big.bin", describe("/var/data/big.bin"));
+        assertEquals("/var/data/big.bin", describe(Path.of("/var/data/big.bin")));
+        assertEquals("/var/data/big.bin", describe(new File("/var/data/big.bin")));
+    }
+
+    @Test
+    void anAddressMadeFromANameKeepsTheName() {
+        assertEquals("db.example.com:5432", describe(InetSocketAddress.createUnresolved("db.example.com", 5432)));
+        assertEquals("localhost:8080", describe(new InetSocketAddress("localhost", 8080)));
+    }
+
+    @Test
+    void anAddressMadeFromALiteralIsTheLiteralWithoutASlash() throws IOException {
+        assertEquals("127.0.0.1:80", describe(new InetSocketAddress("127.0.0.1", 80)));
+        assertEquals("10.0.0.7:5432",
+                describe(new InetSocketAddress(InetAddress.getByAddress(new byte[] {10, 0, 0, 7}), 5432)));
+    }
+
+    @Test
+    void anIpv6AddressIsInBrackets() throws IOException {
+        byte[] loopback = new byte[16];
+        loopback[15] = 1;
+        assertEquals("[0:0:0:0:0:0:0:1]:6379", describe(new InetSocketAddress("::1", 6379)));
+        assertEquals("[0:0:0:0:0:0:0:1]:6379",
+                describe(new InetSocketAddress(InetAddress.getByAddress(loopback), 6379)));
+        assertEquals("[::1]:6379", describe(InetSocketAddress.createUnresolved("::1", 6379)));
+    }
+
+    @Test
+    void aConnectedSocketIsItsPeer() throws IOException {
+        try (ServerSocket server = loopbackServer();
+             Socket byLiteral = new Socket("127.0.0.1", server.getLocalPort());
+             Socket accepted = server.accept();
+             Socket byName = new Socket("localhost", server.getLocalPort())) {
+            assertEquals("127.0.0.1:" + server.getLocalPort(), describe(byLiteral));
+            assertEquals("localhost:" + server.getLocalPort(), describe(byName));
+            assertEquals("127.0.0.1:" + byLiteral.getLocalPort(), describe(accepted));
+        }
+    }
+
+    @Test
+    void anUnconnectedSocketHasNoDetail() throws IOException {
+        try (Socket socket = new Socket()) {
+            assertNull(describe(socket));
+        }
+    }
+
+    @Test
+    void aConnectedSocketChannelIsItsPeer() throws IOException {
+        try (ServerSocket server = loopbackServer();
+             SocketChannel byLiteral = SocketChannel.open(new InetSocketAddress("127.0.0.1", server.getLocalPort()));
+             SocketChannel byName = SocketChannel.open(new InetSocketAddress("localhost", server.getLocalPort()))) {
+            assertEquals("127.0.0.1:" + server.getLocalPort(), describe(byLiteral));
+            assertEquals("localhost:" + server.getLocalPort(), describe(byName));
+        }
+    }
+
+    @Test
+    void aClosedSocketChannelHasNoDetail() throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        channel.close();
+
+        assertNull(describe(channel));
+    }
+
+    @Test
+    void detailNoneHasNoDetail() {
+        assertNull(CallDetail.describe(Path.of("/var/data/big.bin"), DetailMode.NONE));
+        assertNull(CallDetail.describe(new InetSocketAddress("127.0.0.1", 80), DetailMode.NONE));
+    }
+
+    @Test
+    void nothingOrAnUnknownThingHasNoDetail() {
+        assertNull(describe(null));
+        assertNull(describe(42));
+    }
+}

@@ -15,17 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Launches one child JVM of a scenario: a given JDK, the agent with given options or no agent,
- * extra JVM flags, and an explicit class path made of this module's test classes plus the jars
- * picked by file-name prefix from the test class path (so that a child without SLF4J really has
- * none). Each child runs once, in a fresh directory under the test's work directory that also holds
- * its captured output and the place for its JSON Lines report; it is killed, and the test failed,
- * when it outlives the timeout.
+ * extra JVM flags and environment variables, and an explicit class path made of this module's test
+ * classes plus the jars picked by file-name prefix from the test class path (so that a child without
+ * SLF4J really has none). Each child runs once, in a fresh directory under the test's work
+ * directory that also holds its captured output and the place for its JSON Lines report; it is
+ * killed, and the test failed, when it outlives the timeout.
  */
 final class ChildJvm {
     static final String AGENT_JAR_PROPERTY = "blockwatch.agent.jar";
@@ -39,6 +40,7 @@ final class ChildJvm {
     private final Path runDir;
     private final List<String> jvmFlags = new ArrayList<>();
     private final List<Path> classPath = new ArrayList<>();
+    private final Map<String, String> variables = new LinkedHashMap<>();
     private String agentOptions;
     private Duration timeout = DEFAULT_TIMEOUT;
 
@@ -67,8 +69,15 @@ final class ChildJvm {
         return this;
     }
 
+    /** Adds a JVM flag, such as {@code -Dblockwatch.threshold=2s} to give an option as a system property. */
     ChildJvm jvmFlag(String flag) {
         jvmFlags.add(flag);
+        return this;
+    }
+
+    /** Sets a variable in the child's environment, such as {@code BLOCKWATCH_THRESHOLD} to give an option there. */
+    ChildJvm environment(String name, String value) {
+        variables.put(name, value);
         return this;
     }
 
@@ -115,6 +124,7 @@ final class ChildJvm {
             INHERITED_FLAG_VARIABLES.forEach(environment::remove);
             // Options may come from BLOCKWATCH_* variables; a test's options must be the only ones.
             environment.keySet().removeIf(name -> name.startsWith("BLOCKWATCH_"));
+            environment.putAll(variables);
             Instant started = Instant.now();
             Process process = builder.start();
             boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

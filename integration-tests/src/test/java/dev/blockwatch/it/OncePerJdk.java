@@ -2,35 +2,55 @@ package dev.blockwatch.it;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
  * Runs a child JVM once per JDK and hands every test of a class the same outcome, so that several
- * scenarios share one JVM start. A failed run is remembered too: each test that needs it fails
- * with the cause instead of starting the child again.
+ * scenarios share one JVM start. The first test that asks starts the child on every JDK at once: a
+ * child is mostly one busy JVM start, and the build machine has two cores. A failed run is
+ * remembered too: each test that needs it fails with the cause instead of starting the child again.
  */
 final class OncePerJdk<T> {
+    private final String name;
     private final Function<Jdk, T> run;
-    private final Map<Jdk, T> results = new HashMap<>();
-    private final Map<Jdk, Throwable> failures = new HashMap<>();
+    private Map<Jdk, CompletableFuture<T>> runs;
 
     OncePerJdk(Function<Jdk, T> run) {
+        this("child", run);
+    }
+
+    OncePerJdk(String name, Function<Jdk, T> run) {
+        this.name = name;
         this.run = run;
     }
 
-    synchronized T get(Jdk jdk) {
-        if (!results.containsKey(jdk) && !failures.containsKey(jdk)) {
-            try {
-                results.put(jdk, run.apply(jdk));
-            } catch (RuntimeException | AssertionError e) {
-                failures.put(jdk, e);
+    T get(Jdk jdk) {
+        CompletableFuture<T> outcome;
+        synchronized (this) {
+            if (runs == null) {
+                runs = startOnEveryJdk();
             }
+            outcome = runs.get(jdk);
         }
-        Throwable failure = failures.get(jdk);
-        if (failure != null) {
-            throw new AssertionError("the child JVM shared by these tests failed on " + jdk + ": "
-                    + failure.getMessage(), failure);
+        try {
+            return outcome.join();
+        } catch (CompletionException e) {
+            throw new AssertionError("the " + name + " JVM shared by these tests failed on " + jdk + ": "
+                    + e.getCause().getMessage(), e.getCause());
         }
-        return results.get(jdk);
+    }
+
+    private Map<Jdk, CompletableFuture<T>> startOnEveryJdk() {
+        Map<Jdk, CompletableFuture<T>> started = new HashMap<>();
+        for (Jdk jdk : Jdk.all()) {
+            started.put(jdk, CompletableFuture.supplyAsync(() -> run.apply(jdk), task -> {
+                Thread launcher = new Thread(task, name + " on " + jdk);
+                launcher.setDaemon(true);
+                launcher.start();
+            }));
+        }
+        return started;
     }
 }

@@ -1,0 +1,9 @@
+package dev.blockwatch.benchmarks;
+
+/** How a row of the table stands against its target. */
+enum Verdict {
+    MET,
+    MISSED,
+    /** The added time is over the target, but the noise is wider than the distance to it. */
+    UNRESOLVED
+}

@@ -36,7 +36,7 @@ final class BlockwatchAgent {
         }
         ReportPipeline pipeline;
         try {
-            pipeline = ReportPipeline.open(options);
+            pipeline = ReportPipeline.open(options, instrumentation);
         } catch (IOException e) {
             refuse("cannot write json=" + options.json() + " (" + e.getMessage() + ")", options.strict() && atStartup);
             return;

@@ -7,11 +7,13 @@ package dev.blockwatch.bootstrap;
  */
 public interface BlockingCallListener {
     /**
-     * @param category   the category's id (its ordinal in the agent's category list)
-     * @param operation  the API the application called, e.g. {@code java.io.FileInputStream.read}
-     * @param detail     what the call was about (a path, a socket, a channel, a host) or null
-     * @param startNanos {@link System#nanoTime()} when the call started
+     * @param category      the category's id (its ordinal in the agent's category list)
+     * @param operation     the API the application called, e.g. {@code java.io.FileInputStream.read}
+     * @param detail        what the call was about (a path, a socket, a channel, a host) or null
+     * @param startNanos    {@link System#nanoTime()} when the call started
      * @param durationNanos how long it took
+     * @param inProgressCallId the call id its in-progress report had, or 0 when it had none
      */
-    void onBlockingCall(int category, String operation, Object detail, long startNanos, long durationNanos);
+    void onBlockingCall(int category, String operation, Object detail, long startNanos, long durationNanos,
+                        long inProgressCallId);
 }

@@ -1,19 +1,30 @@
 package dev.blockwatch.bootstrap;
 
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
 /**
  * The runtime that advice inlined into JDK classes calls. It is loaded by the bootstrap class
  * loader, so it may use only the JDK. The per-call path reads one thread-local and one field
- * on threads that are not watched, and adds two clock reads on watched ones; it never
- * allocates, locks or logs. Everything else happens behind {@link BlockingCallListener},
- * only for calls over the threshold.
+ * on threads that are not watched; on watched ones it adds two clock reads and plain writes of
+ * the call's operation, subject and start (the operation doubles as the "in a call" flag that
+ * keeps nested calls from reporting twice; the subject is the one write the in-progress watch
+ * adds). It never allocates, locks or logs. Everything else happens behind {@link BlockingCallListener}, only for calls over the
+ * threshold.
  */
 public final class BlockwatchRuntime {
     private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<ThreadState>() {
         @Override
         protected ThreadState initialValue() {
-            return new ThreadState();
+            return new ThreadState(Thread.currentThread());
         }
     };
+    /** Every thread that became watched, for the in-progress watch; dead ones are pruned there. */
+    private static final Queue<ThreadState> WATCHED_THREADS = new ConcurrentLinkedQueue<>();
+    /** The category of each instrumented operation, registered as advice is applied. */
+    private static final Map<String, Integer> CATEGORIES = new ConcurrentHashMap<>();
 
     private static volatile BlockingCallListener listener;
     private static volatile ThreadClassifier classifier;
@@ -41,41 +52,48 @@ public final class BlockwatchRuntime {
     /**
      * Called on entry to an instrumented method.
      *
+     * @param operation the API called, a constant of the advice
+     * @param subject   what the call is about, when known on entry
      * @return the thread's state when this is the outermost call on a watched thread (the
      *         caller passes it to {@link #exit}), otherwise null
      */
-    public static ThreadState enter() {
+    public static ThreadState enter(String operation, Object subject) {
         ThreadState state = CURRENT.get();
         int mode = state.mode;
         if (mode == ThreadState.WATCHED) {
-            if (state.inCall) {
+            if (state.operation != null) {
                 return null;
             }
-            state.inCall = true;
+            state.operation = operation;
+            state.subject = subject;
             state.start = System.nanoTime();
             return state;
         }
         if (mode == ThreadState.UNKNOWN) {
-            return classifyAndEnter(state);
+            return classifyAndEnter(state, operation, subject);
         }
         return null;
     }
 
-    /** Called on exit (normal or exceptional) from a call that {@link #enter()} started. */
+    /** Called on exit (normal or exceptional) from a call that {@link #enter} started. */
     public static void exit(ThreadState state, int category, String operation, Object detail) {
         try {
-            long duration = System.nanoTime() - state.start;
+            long start = state.start;
+            long duration = System.nanoTime() - start;
             if (duration >= thresholdNanos) {
+                long inProgressCallId = state.closeReportedCall(start);
                 BlockingCallListener current = listener;
                 if (current != null) {
-                    // inCall stays true meanwhile: whatever the listener does is not reported
-                    current.onBlockingCall(category, operation, detail, state.start, duration);
+                    // the operation stays set meanwhile: whatever the listener does is not reported
+                    current.onBlockingCall(category, operation, detail, start, duration, inProgressCallId);
                 }
             }
         } catch (Throwable t) {
             failures++;
         } finally {
-            state.inCall = false;
+            // the subject is left in place: it is read only while an operation is set, and one
+            // more write per call is not worth freeing it a call earlier
+            state.operation = null;
         }
     }
 
@@ -85,7 +103,7 @@ public final class BlockwatchRuntime {
             ThreadState state = CURRENT.get();
             int mode = state.mode;
             if (mode == ThreadState.UNKNOWN || mode == ThreadState.UNWATCHED) {
-                state.mode = ThreadState.WATCHED;
+                watch(state);
             }
         }
     }
@@ -93,14 +111,39 @@ public final class BlockwatchRuntime {
     /** Marks the current thread watched (the public API's {@code watchCurrentThread}). */
     public static void watchCurrentThread() {
         ThreadState state = CURRENT.get();
-        if (state.mode != ThreadState.OWN) {
-            state.mode = ThreadState.WATCHED;
+        if (state.mode != ThreadState.OWN && state.mode != ThreadState.WATCHED) {
+            watch(state);
         }
     }
 
     /** Marks the current thread as one of blockwatch's own: never watched. */
     public static void markCurrentThreadOwn() {
         CURRENT.get().mode = ThreadState.OWN;
+    }
+
+    /** The threads watched so far (some may have ended), for the in-progress watch. */
+    public static Iterable<ThreadState> watchedThreads() {
+        return WATCHED_THREADS;
+    }
+
+    /** Forgets a thread that has ended. */
+    public static void forget(ThreadState state) {
+        WATCHED_THREADS.remove(state);
+    }
+
+    public static long thresholdNanos() {
+        return thresholdNanos;
+    }
+
+    /** Records the category an operation reports under, as its advice is applied. */
+    public static void registerOperation(String operation, int category) {
+        CATEGORIES.put(operation, category);
+    }
+
+    /** The category of a registered operation, or -1. */
+    public static int categoryOf(String operation) {
+        Integer category = CATEGORIES.get(operation);
+        return category == null ? -1 : category;
     }
 
     /** Failures inside blockwatch that were swallowed so as not to harm the host. */
@@ -112,7 +155,12 @@ public final class BlockwatchRuntime {
         failures++;
     }
 
-    private static ThreadState classifyAndEnter(ThreadState state) {
+    private static void watch(ThreadState state) {
+        state.mode = ThreadState.WATCHED;
+        WATCHED_THREADS.add(state);
+    }
+
+    private static ThreadState classifyAndEnter(ThreadState state, String operation, Object subject) {
         ThreadClassifier current = classifier;
         if (current == null) {
             return null;
@@ -129,8 +177,9 @@ public final class BlockwatchRuntime {
         if (!watched) {
             return null;
         }
-        state.mode = ThreadState.WATCHED;
-        state.inCall = true;
+        watch(state);
+        state.operation = operation;
+        state.subject = subject;
         state.start = System.nanoTime();
         return state;
     }

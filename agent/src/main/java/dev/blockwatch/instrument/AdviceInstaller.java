@@ -3,6 +3,7 @@ package dev.blockwatch.instrument;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
+import dev.blockwatch.bootstrap.BlockwatchRuntime;
 import dev.blockwatch.config.Category;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -75,7 +76,8 @@ public final class AdviceInstaller {
             for (TypeAdvice.MethodAdvice method : typed.type.methods()) {
                 Advice.WithCustomMapping mapping = Advice.withCustomMapping()
                         .bind(CategoryId.class, (Object) typed.categoryId)
-                        .bind(Operation.class, operationName(typed.type.apiType(), method.reportedMethod()));
+                        .bind(Operation.class, operationName(typed.type.apiType(), method.reportedMethod(),
+                                typed.categoryId));
                 if (method.detail() != null) {
                     mapping = mapping.bind(Detail.class, detailOf(method.detail()));
                 }
@@ -86,12 +88,17 @@ public final class AdviceInstaller {
         return type;
     }
 
-    /** Resolves, per instrumented method, to the operation string constant. */
-    private static Advice.OffsetMapping operationName(String apiType, String reportedMethod) {
+    /**
+     * Resolves, per instrumented method, to the operation string constant, and registers the
+     * operation's category for the in-progress watch.
+     */
+    private static Advice.OffsetMapping operationName(String apiType, String reportedMethod, int categoryId) {
         return (TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
-                Advice.ArgumentHandler argumentHandler, Advice.OffsetMapping.Sort sort) ->
-                Advice.OffsetMapping.Target.ForStackManipulation.of(
-                        apiType + "." + (reportedMethod != null ? reportedMethod : instrumentedMethod.getName()));
+                Advice.ArgumentHandler argumentHandler, Advice.OffsetMapping.Sort sort) -> {
+            String operation = apiType + "." + (reportedMethod != null ? reportedMethod : instrumentedMethod.getName());
+            BlockwatchRuntime.registerOperation(operation, categoryId);
+            return Advice.OffsetMapping.Target.ForStackManipulation.of(operation);
+        };
     }
 
     /** Resolves, per instrumented method, to where that method's detail is read. */

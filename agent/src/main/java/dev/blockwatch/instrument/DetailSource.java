@@ -8,10 +8,11 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 
 /**
  * Where the advice finds what a call is about, bound to the advice's {@link Detail}
- * parameter. Reading it costs one local or field load per call; it is described as text only
+ * parameters: on entry, for a report of the call while it is in progress, and on exit. Reading it costs one local or field load per call; it is described as text only
  * when the call is reported.
  */
 @FunctionalInterface
@@ -46,8 +47,15 @@ public interface DetailSource {
         return (type, method) -> new Advice.OffsetMapping.ForThisReference(OBJECT, true, Assigner.Typing.STATIC, false);
     }
 
-    /** The value the method returned, such as the connection an accept returned; null after an exception. */
+    /**
+     * The value the method returned, such as the connection an accept returned; null on entry
+     * (while the call is in progress) and after an exception.
+     */
     static DetailSource returned() {
-        return (type, method) -> new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.STATIC);
+        return (type, method) -> (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) ->
+                sort == Advice.OffsetMapping.Sort.ENTER
+                        ? new Advice.OffsetMapping.Target.ForStackManipulation(NullConstant.INSTANCE)
+                        : new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.STATIC)
+                                .resolve(instrumentedType, instrumentedMethod, assigner, argumentHandler, sort);
     }
 }

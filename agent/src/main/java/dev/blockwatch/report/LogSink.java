@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The {@code log} sink: one line per call, through the application's SLF4J when it has a
  * provider, else stderr. A site's full stack is written at most once per {@code repeat}
- * interval; the lines themselves are never held back.
+ * interval (once for calls in progress, once for calls that returned); the lines themselves
+ * are never held back.
  */
 final class LogSink implements ReportSink {
     private final LogTargets targets = new LogTargets();
@@ -46,7 +47,8 @@ final class LogSink implements ReportSink {
     }
 
     private boolean stackDue(SlowCallReport report) {
-        String key = report.operation() + ' ' + report.site();
+        // a call's in-progress stack (where it waits) and its final stack (how it was called) each show once
+        String key = (report.inProgress() ? "in progress " : "") + report.operation() + ' ' + report.site();
         long now = System.nanoTime();
         Long last = stackWrittenAt.get(key);
         if (last != null && now - last < repeatNanos) {

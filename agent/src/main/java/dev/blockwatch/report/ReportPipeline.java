@@ -4,6 +4,7 @@ import dev.blockwatch.bootstrap.BlockingCallListener;
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
 import dev.blockwatch.config.BlockwatchOptions;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Everything between a slow call and the sinks: the recorder that runs on application
- * threads, the bounded queue, the per-site summary, and the one blockwatch thread that
- * writes every sink, flushes within a second, writes periodic summaries, and at exit drains
+ * threads, the in-progress watch, the bounded queue, the per-site summary, and the one
+ * blockwatch thread that writes every sink, flushes within a second, writes periodic summaries, and at exit drains
  * what is still queued before the final summary.
  */
 public final class ReportPipeline {
@@ -26,19 +27,21 @@ public final class ReportPipeline {
     private final ReportQueue queue = new ReportQueue(QUEUE_CAPACITY);
     private final SiteSummary summary = new SiteSummary();
     private final SlowCallRecorder recorder;
+    private final InProgressWatch inProgressWatch;
     private final Thread writer;
     private volatile boolean stopping;
 
-    private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks) {
+    private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks, Instrumentation instrumentation) {
         this.options = options;
         this.sinks = sinks;
-        this.recorder = new SlowCallRecorder(options, summary, queue);
+        this.recorder = new SlowCallRecorder(options, summary, queue, new LoadedClassLoaders(instrumentation));
+        this.inProgressWatch = new InProgressWatch(recorder);
         this.writer = new Thread(this::writeUntilStopped, "blockwatch-writer");
         this.writer.setDaemon(true);
     }
 
     /** Opens the sinks the options ask for; fails when the JSON file cannot be opened. */
-    public static ReportPipeline open(BlockwatchOptions options) throws IOException {
+    public static ReportPipeline open(BlockwatchOptions options, Instrumentation instrumentation) throws IOException {
         List<ReportSink> sinks = new ArrayList<>();
         if (options.json() != null) {
             sinks.add(new JsonLinesSink(options.json()));
@@ -46,7 +49,7 @@ public final class ReportPipeline {
         if (options.log()) {
             sinks.add(new LogSink(options.repeatNanos()));
         }
-        return new ReportPipeline(options, sinks);
+        return new ReportPipeline(options, sinks, instrumentation);
     }
 
     /** What the bootstrap runtime calls for each call over the threshold. */
@@ -54,7 +57,7 @@ public final class ReportPipeline {
         return recorder;
     }
 
-    /** Writes the agent-start record, starts the writer thread and the exit hook. */
+    /** Writes the agent-start record, starts the writer and in-progress threads and the exit hook. */
     public void start() {
         long now = System.currentTimeMillis();
         for (ReportSink sink : sinks) {
@@ -66,12 +69,14 @@ public final class ReportPipeline {
             }
         }
         writer.start();
+        inProgressWatch.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "blockwatch-exit"));
     }
 
     /** Drains the queue, writes the final summary and closes the sinks; waits for the writer. */
     public void stop() {
         BlockwatchRuntime.markCurrentThreadOwn();
+        inProgressWatch.stop();
         stopping = true;
         LockSupport.unpark(writer);
         try {

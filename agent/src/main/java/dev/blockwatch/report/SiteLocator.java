@@ -22,10 +22,10 @@ final class SiteLocator {
         this.skippedPrefixes = List.copyOf(skippedPrefixes);
     }
 
-    int siteIndex(List<StackWalker.StackFrame> frames) {
+    int siteIndex(CapturedStack frames) {
         int firstOutsideJdk = -1;
         for (int i = 0; i < frames.size(); i++) {
-            String className = frames.get(i).getClassName();
+            String className = frames.className(i);
             if (isJdk(className) || OwnCode.isOwn(className)) {
                 continue;
             }

@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Runs on the application's thread for each call over the threshold, while the thread is
- * still inside the instrumented method: takes the stack, applies {@code allow}, finds the
- * site, counts the call in the summary and hands a report to the queue. It never does I/O.
+ * Turns a call over the threshold into a report: applies {@code allow}, finds the site, counts
+ * a returned call in the summary and hands the report to the queue. For a call that returned it
+ * runs on the application's thread, still inside the instrumented method, so the stack is the
+ * caller's own; for a call still blocked it runs on the in-progress watch's thread with the
+ * stack taken from the blocked thread. It never does I/O.
  */
 final class SlowCallRecorder implements BlockingCallListener {
     private static final StackWalker WALKER =
@@ -22,49 +24,84 @@ final class SlowCallRecorder implements BlockingCallListener {
     private final SiteLocator siteLocator;
     private final SiteSummary summary;
     private final ReportQueue queue;
+    private final LoadedClassLoaders loaders;
     private final AtomicLong callIds = new AtomicLong();
+    /**
+     * Maps System.nanoTime() to the wall clock, fixed at start so that a call's in-progress and
+     * final reports give the same start time.
+     */
+    private final long epochNanosAtNanoTimeZero = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
 
-    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue) {
+    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue, LoadedClassLoaders loaders) {
         this.options = options;
+        this.loaders = loaders;
         this.siteLocator = new SiteLocator(options.siteSkip());
         this.summary = summary;
         this.queue = queue;
     }
 
     @Override
-    public void onBlockingCall(int categoryId, String operation, Object detail, long startNanos, long durationNanos) {
-        long startEpochMillis = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
-        List<StackWalker.StackFrame> frames = WALKER.walk(stream -> stream
+    public void onBlockingCall(int categoryId, String operation, Object detail, long startNanos, long durationNanos,
+                               long inProgressCallId) {
+        CapturedStack stack = CapturedStack.walked(WALKER.walk(frames -> frames
                 .dropWhile(frame -> OwnCode.isOwn(frame.getClassName()))
-                .collect(Collectors.toList()));
-        if (allowed(frames)) {
-            return;
+                .collect(Collectors.toList())));
+        long callId = inProgressCallId != 0 ? inProgressCallId : nextCallId();
+        SlowCallReport report = report(Thread.currentThread(), Category.ofId(categoryId), operation, detail,
+                startNanos, durationNanos, stack, callId, false);
+        if (report != null) {
+            summary.record(report.site(), report.category(), report.operation(), durationNanos);
+            queue.offer(report);
         }
-        Category category = Category.ofId(categoryId);
-        String site = null;
-        ClassLoader siteLoader = null;
-        if (!frames.isEmpty()) {
-            StackWalker.StackFrame siteFrame = frames.get(siteLocator.siteIndex(frames));
-            site = siteFrame.toStackTraceElement().toString();
-            siteLoader = siteFrame.getDeclaringClass().getClassLoader();
-        }
-        summary.record(site, category, operation, durationNanos);
-        Thread thread = Thread.currentThread();
-        StackWalker.StackFrame[] kept = frames.subList(0, Math.min(frames.size(), options.stackDepth()))
-                .toArray(new StackWalker.StackFrame[0]);
-        queue.offer(new SlowCallReport(callIds.incrementAndGet(), startEpochMillis, thread.getName(), thread.getId(),
-                category, operation, CallDetail.describe(detail, options.detail()), durationNanos,
-                options.thresholdNanos(), false, site, siteLoader, kept));
     }
 
-    private boolean allowed(List<StackWalker.StackFrame> frames) {
+    /** Reports a call that is still blocked, with the stack taken from its thread. */
+    void onCallInProgress(Thread thread, Category category, String operation, Object subject, long startNanos,
+                          long durationNanos, StackTraceElement[] stack, long callId) {
+        SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos,
+                CapturedStack.of(stack), callId, true);
+        if (report != null) {
+            queue.offer(report);
+        }
+    }
+
+    long nextCallId() {
+        return callIds.incrementAndGet();
+    }
+
+    /** The report of a call, or null when {@code allow} covers it. */
+    private SlowCallReport report(Thread thread, Category category, String operation, Object detail, long startNanos,
+                                  long durationNanos, CapturedStack stack, long callId, boolean inProgress) {
+        if (allowed(stack)) {
+            return null;
+        }
+        long startEpochMillis = Math.floorDiv(epochNanosAtNanoTimeZero + startNanos, 1_000_000);
+        String site = null;
+        ClassLoader siteLoader = null;
+        if (stack.size() > 0) {
+            int siteIndex = siteLocator.siteIndex(stack);
+            site = stack.text(siteIndex);
+            siteLoader = stack.classLoader(siteIndex);
+            if (siteLoader == null && inProgress) {
+                siteLoader = loaders.loaderOf(stack.className(siteIndex));
+            }
+        }
+        if (siteLoader == null) {
+            siteLoader = thread.getContextClassLoader();
+        }
+        return new SlowCallReport(callId, startEpochMillis, thread.getName(), thread.getId(), category, operation,
+                CallDetail.describe(detail, options.detail()), durationNanos, options.thresholdNanos(), inProgress,
+                site, siteLoader, stack.first(options.stackDepth()));
+    }
+
+    private boolean allowed(CapturedStack stack) {
         List<AllowRule> rules = options.allow();
         if (rules.isEmpty()) {
             return false;
         }
-        for (StackWalker.StackFrame frame : frames) {
+        for (int i = 0; i < stack.size(); i++) {
             for (AllowRule rule : rules) {
-                if (rule.matches(frame.getClassName(), frame.getMethodName())) {
+                if (rule.matches(stack.className(i), stack.methodName(i))) {
                     return true;
                 }
             }

@@ -1,13 +1,12 @@
 package dev.blockwatch.report;
 
 import dev.blockwatch.config.Category;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * One reported call, as every sink receives it. Built on the application's thread; its stack
- * frames are turned into text lazily, on blockwatch's own thread.
+ * One reported call, as every sink receives it: a call that returned, or one still blocked
+ * ({@link #inProgress()}). Its stack frames are turned into text lazily, on blockwatch's own
+ * thread.
  */
 public final class SlowCallReport {
     private final long callId;
@@ -22,12 +21,11 @@ public final class SlowCallReport {
     private final boolean inProgress;
     private final String site;
     private final ClassLoader siteLoader;
-    private final StackWalker.StackFrame[] frames;
-    private List<String> stack;
+    private final CapturedStack stack;
 
     SlowCallReport(long callId, long startEpochMillis, String threadName, long threadId, Category category,
                    String operation, String detail, long durationNanos, long thresholdNanos, boolean inProgress,
-                   String site, ClassLoader siteLoader, StackWalker.StackFrame[] frames) {
+                   String site, ClassLoader siteLoader, CapturedStack stack) {
         this.callId = callId;
         this.startEpochMillis = startEpochMillis;
         this.threadName = threadName;
@@ -40,7 +38,7 @@ public final class SlowCallReport {
         this.inProgress = inProgress;
         this.site = site;
         this.siteLoader = siteLoader;
-        this.frames = frames;
+        this.stack = stack;
     }
 
     public long callId() {
@@ -95,13 +93,6 @@ public final class SlowCallReport {
 
     /** The stack, first frame the instrumented method, as {@link StackTraceElement#toString()} writes it. */
     public List<String> stack() {
-        if (stack == null) {
-            List<String> text = new ArrayList<>(frames.length);
-            for (StackWalker.StackFrame frame : frames) {
-                text.add(frame.toStackTraceElement().toString());
-            }
-            stack = Collections.unmodifiableList(text);
-        }
-        return stack;
+        return stack.lines();
     }
 }

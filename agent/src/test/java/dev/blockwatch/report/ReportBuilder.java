@@ -69,6 +69,6 @@ final class ReportBuilder {
     SlowCallReport build() {
         return new SlowCallReport(callId, startEpochMillis, threadName, threadId, category, operation, detail,
                 durationNanos, thresholdNanos, inProgress, site, null,
-                frames.toArray(new StackWalker.StackFrame[0]));
+                CapturedStack.walked(frames));
     }
 }

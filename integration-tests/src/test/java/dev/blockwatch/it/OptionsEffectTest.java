@@ -180,8 +180,11 @@ class OptionsEffectTest {
         for (ReportRecord call : report.blockingCalls()) {
             List<String> stack = call.strings("stack");
             assertEquals(3, stack.size(), "frames in the stack of " + call);
-            assertTrue(Frame.isMethod(stack.get(0), call.string("operation")),
-                    "the first frame should be the instrumented " + call.string("operation") + " in " + call);
+            // an in-progress record shows the blocked thread's stack, which starts deeper, where it waits
+            if (!call.bool("inProgress")) {
+                assertTrue(Frame.isMethod(stack.get(0), call.string("operation")),
+                        "the first frame should be the instrumented " + call.string("operation") + " in " + call);
+            }
         }
     }
 

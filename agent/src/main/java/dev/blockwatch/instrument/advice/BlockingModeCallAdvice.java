@@ -17,8 +17,9 @@ public final class BlockingModeCallAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static ThreadState enter(@Advice.This AbstractSelectableChannel channel) {
-        return channel.isBlocking() ? BlockwatchRuntime.enter() : null;
+    public static ThreadState enter(@Advice.This AbstractSelectableChannel channel, @Operation String operation,
+                                    @Detail Object subject) {
+        return channel.isBlocking() ? BlockwatchRuntime.enter(operation, subject) : null;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -16,8 +16,8 @@ public final class TimedCallAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static ThreadState enter() {
-        return BlockwatchRuntime.enter();
+    public static ThreadState enter(@Operation String operation, @Detail Object subject) {
+        return BlockwatchRuntime.enter(operation, subject);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -1,0 +1,151 @@
+package dev.blockwatch.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A stack taken for a report: walked on the calling thread for a call that returned, or taken
+ * from the blocked thread for a call in progress. Frames become text only when a sink writes
+ * them, on blockwatch's writer thread.
+ */
+abstract class CapturedStack {
+    private List<String> lines;
+
+    abstract int size();
+
+    abstract String className(int frame);
+
+    abstract String methodName(int frame);
+
+    /**
+     * The frame as {@link StackTraceElement#toString()} writes it for an exception's stack: a
+     * module name may lead, but never a class loader name or a module version, which
+     * {@link Thread#getStackTrace()} adds on some JDKs; so a site reads the same in a call's
+     * in-progress and final reports.
+     */
+    abstract String text(int frame);
+
+    /** The class loader of the frame's class, or null when it is not known. */
+    abstract ClassLoader classLoader(int frame);
+
+    /** The first {@code count} frames. */
+    abstract CapturedStack first(int count);
+
+    /** Every frame as text; computed once. */
+    final List<String> lines() {
+        if (lines == null) {
+            List<String> text = new ArrayList<>(size());
+            for (int i = 0; i < size(); i++) {
+                text.add(text(i));
+            }
+            lines = Collections.unmodifiableList(text);
+        }
+        return lines;
+    }
+
+    static String format(StackTraceElement frame) {
+        StringBuilder text = new StringBuilder(96);
+        if (frame.getModuleName() != null) {
+            text.append(frame.getModuleName()).append('/');
+        }
+        text.append(frame.getClassName()).append('.').append(frame.getMethodName()).append('(');
+        if (frame.isNativeMethod()) {
+            text.append("Native Method");
+        } else if (frame.getFileName() == null) {
+            text.append("Unknown Source");
+        } else {
+            text.append(frame.getFileName());
+            if (frame.getLineNumber() >= 0) {
+                text.append(':').append(frame.getLineNumber());
+            }
+        }
+        return text.append(')').toString();
+    }
+
+    /** Frames walked by a {@link StackWalker} that retains class references. */
+    static CapturedStack walked(List<StackWalker.StackFrame> frames) {
+        return new Walked(frames);
+    }
+
+    /** Frames as {@link Thread#getStackTrace()} gives them. */
+    static CapturedStack of(StackTraceElement[] frames) {
+        return new Elements(List.of(frames));
+    }
+
+    private static final class Walked extends CapturedStack {
+        private final List<StackWalker.StackFrame> frames;
+
+        Walked(List<StackWalker.StackFrame> frames) {
+            this.frames = frames;
+        }
+
+        @Override
+        int size() {
+            return frames.size();
+        }
+
+        @Override
+        String className(int frame) {
+            return frames.get(frame).getClassName();
+        }
+
+        @Override
+        String methodName(int frame) {
+            return frames.get(frame).getMethodName();
+        }
+
+        @Override
+        String text(int frame) {
+            return format(frames.get(frame).toStackTraceElement());
+        }
+
+        @Override
+        ClassLoader classLoader(int frame) {
+            return frames.get(frame).getDeclaringClass().getClassLoader();
+        }
+
+        @Override
+        CapturedStack first(int count) {
+            return new Walked(List.copyOf(frames.subList(0, Math.min(count, frames.size()))));
+        }
+    }
+
+    private static final class Elements extends CapturedStack {
+        private final List<StackTraceElement> frames;
+
+        Elements(List<StackTraceElement> frames) {
+            this.frames = frames;
+        }
+
+        @Override
+        int size() {
+            return frames.size();
+        }
+
+        @Override
+        String className(int frame) {
+            return frames.get(frame).getClassName();
+        }
+
+        @Override
+        String methodName(int frame) {
+            return frames.get(frame).getMethodName();
+        }
+
+        @Override
+        String text(int frame) {
+            return format(frames.get(frame));
+        }
+
+        @Override
+        ClassLoader classLoader(int frame) {
+            return null;
+        }
+
+        @Override
+        CapturedStack first(int count) {
+            return new Elements(List.copyOf(frames.subList(0, Math.min(count, frames.size()))));
+        }
+    }
+}

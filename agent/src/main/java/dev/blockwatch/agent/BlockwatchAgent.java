@@ -6,6 +6,7 @@ import dev.blockwatch.config.BlockwatchOptions;
 import dev.blockwatch.config.OptionSources;
 import dev.blockwatch.config.ThreadMode;
 import dev.blockwatch.instrument.AdviceInstaller;
+import dev.blockwatch.instrument.CallFamilies;
 import dev.blockwatch.report.ReportPipeline;
 import dev.blockwatch.watch.ThreadWatchPolicy;
 import java.io.IOException;
@@ -36,7 +37,8 @@ final class BlockwatchAgent {
         }
         ReportPipeline pipeline;
         try {
-            pipeline = ReportPipeline.open(options, instrumentation);
+            pipeline = ReportPipeline.open(options, instrumentation,
+                    CallFamilies.operationsNamedByCaller(options.categories()));
         } catch (IOException e) {
             refuse("cannot write json=" + options.json() + " (" + e.getMessage() + ")", options.strict() && atStartup);
             return;

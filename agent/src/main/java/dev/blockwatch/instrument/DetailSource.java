@@ -58,4 +58,10 @@ public interface DetailSource {
                         : new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.STATIC)
                                 .resolve(instrumentedType, instrumentedMethod, assigner, argumentHandler, sort);
     }
+
+    /** Nothing: the family has no detail (a sleep, a wait). */
+    static DetailSource none() {
+        return (type, method) -> (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) ->
+                new Advice.OffsetMapping.Target.ForStackManipulation(NullConstant.INSTANCE);
+    }
 }

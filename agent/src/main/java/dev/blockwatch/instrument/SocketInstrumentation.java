@@ -6,6 +6,7 @@ import static dev.blockwatch.instrument.DetailSource.returned;
 import static dev.blockwatch.instrument.DetailSource.self;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.blockwatch.config.Category;
@@ -13,9 +14,10 @@ import java.util.List;
 
 /**
  * Socket I/O: {@code Socket} connect and its streams' reads and writes, {@code ServerSocket}
- * accept, and {@code SocketChannel}/{@code ServerSocketChannel} calls in blocking mode
- * (a non-blocking channel call never blocks and is not timed). The detail is the remote
- * {@code host:port}, worked out only for a reported call.
+ * accept, TLS handshakes, datagrams, and {@code SocketChannel}/{@code ServerSocketChannel}/
+ * {@code DatagramChannel} calls in blocking mode (a non-blocking channel call never blocks and
+ * is not timed). The detail is the remote {@code host:port}, worked out only for a reported
+ * call.
  */
 public final class SocketInstrumentation implements CallFamily {
     @Override
@@ -44,6 +46,17 @@ public final class SocketInstrumentation implements CallFamily {
                         .time(named("blockingWriteFully"), self(), "write")
                         .time(named("blockingConnect"), argument(0), "connect"),
                 TypeAdvice.of("sun.nio.ch.ServerSocketChannelImpl", "java.nio.channels.ServerSocketChannel")
-                        .timeInBlockingMode(isPublic().and(named("accept")), returned()));
+                        .timeInBlockingMode(isPublic().and(named("accept")), returned()),
+                // a TLS handshake, started explicitly or by the first read or write
+                TypeAdvice.of("sun.security.ssl.SSLSocketImpl", "javax.net.ssl.SSLSocket")
+                        .time(isPublic().and(named("startHandshake")).and(takesArguments(0)), self())
+                        .time(named("ensureNegotiated"), self(), "startHandshake"),
+                // the detail of a datagram is its packet's address: the sender of one received
+                TypeAdvice.of("java.net.DatagramSocket")
+                        .time(isPublic().and(namedOneOf("send", "receive")), argument(0)),
+                TypeAdvice.of("sun.nio.ch.DatagramChannelImpl", "java.nio.channels.DatagramChannel")
+                        .timeInBlockingMode(isPublic().and(named("receive")), returned())
+                        .timeInBlockingMode(isPublic().and(named("send")), argument(1))
+                        .timeInBlockingMode(isPublic().and(namedOneOf("read", "write")), self()));
     }
 }

@@ -19,13 +19,15 @@ public final class TypeAdvice {
         private final Class<?> advice;
         private final DetailSource detail;
         private final String reportedMethod;
+        private final String callerApi;
 
         MethodAdvice(ElementMatcher<? super MethodDescription> methods, Class<?> advice, DetailSource detail,
-                     String reportedMethod) {
+                     String reportedMethod, String callerApi) {
             this.methods = methods;
             this.advice = advice;
             this.detail = detail;
             this.reportedMethod = reportedMethod;
+            this.callerApi = callerApi;
         }
 
         public ElementMatcher<? super MethodDescription> methods() {
@@ -43,6 +45,14 @@ public final class TypeAdvice {
         /** The method name reported; null to report the instrumented method's own name. */
         public String reportedMethod() {
             return reportedMethod;
+        }
+
+        /**
+         * The package or type whose outermost method on the stack names a reported call instead
+         * (the API the application called), or null.
+         */
+        public String callerApi() {
+            return callerApi;
         }
     }
 
@@ -67,27 +77,38 @@ public final class TypeAdvice {
 
     /** Times these methods, reported under their own names. */
     public TypeAdvice time(ElementMatcher<? super MethodDescription> matcher, DetailSource detail) {
-        return add(matcher, TimedCallAdvice.class, detail, null);
+        return add(matcher, TimedCallAdvice.class, detail, null, null);
     }
 
     /** Times an internal helper, reported as {@code reportedMethod} of the public type. */
     public TypeAdvice time(ElementMatcher<? super MethodDescription> matcher, DetailSource detail, String reportedMethod) {
-        return add(matcher, TimedCallAdvice.class, detail, reportedMethod);
+        return add(matcher, TimedCallAdvice.class, detail, reportedMethod, null);
+    }
+
+    /**
+     * Times a low-level method that many APIs block in (such as {@code LockSupport.park}); a
+     * reported call is named after the outermost method of {@code callerApi} (a package or a
+     * type) on its stack, the API the application called, and as {@code reportedMethod} of
+     * this type when there is none.
+     */
+    public TypeAdvice timeNamedByCaller(ElementMatcher<? super MethodDescription> matcher, DetailSource detail,
+                                        String reportedMethod, String callerApi) {
+        return add(matcher, TimedCallAdvice.class, detail, reportedMethod, callerApi);
     }
 
     /** Times these methods of a selectable channel only while it is in blocking mode. */
     public TypeAdvice timeInBlockingMode(ElementMatcher<? super MethodDescription> matcher, DetailSource detail) {
-        return add(matcher, BlockingModeCallAdvice.class, detail, null);
+        return add(matcher, BlockingModeCallAdvice.class, detail, null, null);
     }
 
-    /** Applies other advice, which needs no detail, such as a hook that marks event loops. */
+    /** Applies other advice that times nothing, such as a hook that marks event loops. */
     public TypeAdvice hook(ElementMatcher<? super MethodDescription> matcher, Class<?> advice) {
-        return add(matcher, advice, null, null);
+        return add(matcher, advice, null, null, null);
     }
 
     private TypeAdvice add(ElementMatcher<? super MethodDescription> matcher, Class<?> advice, DetailSource detail,
-                           String reportedMethod) {
-        methods.add(new MethodAdvice(matcher, advice, detail, reportedMethod));
+                           String reportedMethod, String callerApi) {
+        methods.add(new MethodAdvice(matcher, advice, detail, reportedMethod, callerApi));
         return this;
     }
 

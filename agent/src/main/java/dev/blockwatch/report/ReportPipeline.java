@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -31,17 +32,25 @@ public final class ReportPipeline {
     private final Thread writer;
     private volatile boolean stopping;
 
-    private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks, Instrumentation instrumentation) {
+    private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks, Instrumentation instrumentation,
+                           Map<String, String> operationsNamedByCaller) {
         this.options = options;
         this.sinks = sinks;
-        this.recorder = new SlowCallRecorder(options, summary, queue, new LoadedClassLoaders(instrumentation));
+        this.recorder = new SlowCallRecorder(options, summary, queue, new LoadedClassLoaders(instrumentation),
+                new CallerOperations(operationsNamedByCaller));
         this.inProgressWatch = new InProgressWatch(recorder);
         this.writer = new Thread(this::writeUntilStopped, "blockwatch-writer");
         this.writer.setDaemon(true);
     }
 
-    /** Opens the sinks the options ask for; fails when the JSON file cannot be opened. */
-    public static ReportPipeline open(BlockwatchOptions options, Instrumentation instrumentation) throws IOException {
+    /**
+     * Opens the sinks the options ask for; fails when the JSON file cannot be opened.
+     *
+     * @param operationsNamedByCaller the operations that a report names after the API the
+     *        application called, with the package or type whose outermost method names them
+     */
+    public static ReportPipeline open(BlockwatchOptions options, Instrumentation instrumentation,
+                                      Map<String, String> operationsNamedByCaller) throws IOException {
         List<ReportSink> sinks = new ArrayList<>();
         if (options.json() != null) {
             sinks.add(new JsonLinesSink(options.json()));
@@ -49,7 +58,7 @@ public final class ReportPipeline {
         if (options.log()) {
             sinks.add(new LogSink(options.repeatNanos()));
         }
-        return new ReportPipeline(options, sinks, instrumentation);
+        return new ReportPipeline(options, sinks, instrumentation, operationsNamedByCaller);
     }
 
     /** What the bootstrap runtime calls for each call over the threshold. */

@@ -32,7 +32,8 @@ final class SiteLocator {
             if (firstOutsideJdk < 0) {
                 firstOutsideJdk = i;
             }
-            if (!isGlue(className) && !inAny(CALLED_LIBRARIES, className) && !inAny(skippedPrefixes, className)) {
+            if (!isGlue(className) && !ClassNames.isInAny(CALLED_LIBRARIES, className)
+                    && !ClassNames.isInAny(skippedPrefixes, className)) {
                 return i;
             }
         }
@@ -50,21 +51,5 @@ final class SiteLocator {
 
     private static boolean isGlue(String className) {
         return className.contains("$$Lambda") || className.contains("$Proxy");
-    }
-
-    /** Whether the class is in one of the packages (or is one of the classes) named, matching whole names only. */
-    private static boolean inAny(List<String> prefixes, String className) {
-        for (String prefix : prefixes) {
-            if (className.startsWith(prefix)) {
-                if (className.length() == prefix.length() || prefix.endsWith(".")) {
-                    return true;
-                }
-                char next = className.charAt(prefix.length());
-                if (next == '.' || next == '$') {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

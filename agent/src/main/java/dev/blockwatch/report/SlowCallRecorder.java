@@ -25,6 +25,7 @@ final class SlowCallRecorder implements BlockingCallListener {
     private final SiteSummary summary;
     private final ReportQueue queue;
     private final LoadedClassLoaders loaders;
+    private final CallerOperations callerOperations;
     private final AtomicLong callIds = new AtomicLong();
     /**
      * Maps System.nanoTime() to the wall clock, fixed at start so that a call's in-progress and
@@ -32,9 +33,11 @@ final class SlowCallRecorder implements BlockingCallListener {
      */
     private final long epochNanosAtNanoTimeZero = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
 
-    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue, LoadedClassLoaders loaders) {
+    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue, LoadedClassLoaders loaders,
+                     CallerOperations callerOperations) {
         this.options = options;
         this.loaders = loaders;
+        this.callerOperations = callerOperations;
         this.siteLocator = new SiteLocator(options.siteSkip());
         this.summary = summary;
         this.queue = queue;
@@ -69,10 +72,10 @@ final class SlowCallRecorder implements BlockingCallListener {
         return callIds.incrementAndGet();
     }
 
-    /** The report of a call, or null when {@code allow} covers it. */
+    /** The report of a call, or null when {@code allow} covers it or it is a pool's idle wait. */
     private SlowCallReport report(Thread thread, Category category, String operation, Object detail, long startNanos,
                                   long durationNanos, CapturedStack stack, long callId, boolean inProgress) {
-        if (allowed(stack)) {
+        if (allowed(stack) || (category == Category.WAIT && CallerOperations.isPoolIdleWait(stack))) {
             return null;
         }
         long startEpochMillis = Math.floorDiv(epochNanosAtNanoTimeZero + startNanos, 1_000_000);
@@ -89,8 +92,8 @@ final class SlowCallRecorder implements BlockingCallListener {
         if (siteLoader == null) {
             siteLoader = thread.getContextClassLoader();
         }
-        return new SlowCallReport(callId, startEpochMillis, thread.getName(), thread.getId(), category, operation,
-                CallDetail.describe(detail, options.detail()), durationNanos, options.thresholdNanos(), inProgress,
+        return new SlowCallReport(callId, startEpochMillis, thread.getName(), thread.getId(), category,
+                callerOperations.name(operation, stack), CallDetail.describe(category, detail, options.detail()), durationNanos, options.thresholdNanos(), inProgress,
                 site, siteLoader, stack.first(options.stackDepth()));
     }
 

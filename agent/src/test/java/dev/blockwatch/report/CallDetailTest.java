@@ -3,6 +3,7 @@ package dev.blockwatch.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.blockwatch.config.Category;
 import dev.blockwatch.config.DetailMode;
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The detail text of files and sockets, which never needs a DNS lookup. */
 class CallDetailTest {
     private static String describe(Object subject) {
-        return CallDetail.describe(subject, DetailMode.REDACTED);
+        return CallDetail.describe(Category.SOCKET, subject, DetailMode.REDACTED);
     }
 
     private static ServerSocket loopbackServer() throws IOException {
@@ -93,13 +94,29 @@ class CallDetailTest {
 
     @Test
     void detailNoneHasNoDetail() {
-        assertNull(CallDetail.describe(Path.of("/var/data/big.bin"), DetailMode.NONE));
-        assertNull(CallDetail.describe(new InetSocketAddress("127.0.0.1", 80), DetailMode.NONE));
+        assertNull(CallDetail.describe(Category.FILE, Path.of("/var/data/big.bin"), DetailMode.NONE));
+        assertNull(CallDetail.describe(Category.SOCKET, new InetSocketAddress("127.0.0.1", 80), DetailMode.NONE));
     }
 
     @Test
     void nothingOrAnUnknownThingHasNoDetail() {
         assertNull(describe(null));
         assertNull(describe(42));
+    }
+
+    @Test
+    void aCommandIsItsProgramAndArgumentCountUnlessDetailIsFull() {
+        ProcessBuilder dump = new ProcessBuilder("pg_dump", "-h", "db", "secret-db");
+        assertEquals("pg_dump +3 args", CallDetail.describe(Category.PROCESS, dump, DetailMode.REDACTED));
+        assertEquals("pg_dump -h db secret-db", CallDetail.describe(Category.PROCESS, dump, DetailMode.FULL));
+        assertEquals("tar +2 args", CallDetail.describe(Category.PROCESS, "tar  czf  /backup.tgz", DetailMode.REDACTED));
+        assertEquals("ls +0 args", CallDetail.describe(Category.PROCESS, new String[] {"ls"}, DetailMode.REDACTED));
+    }
+
+    @Test
+    void aHostLookupIsTheHostNameAndAReverseLookupTheAddress() throws IOException {
+        assertEquals("db.example.com", CallDetail.describe(Category.DNS, "db.example.com", DetailMode.REDACTED));
+        assertEquals("10.1.2.3", CallDetail.describe(Category.DNS,
+                InetAddress.getByAddress(new byte[] {10, 1, 2, 3}), DetailMode.REDACTED));
     }
 }

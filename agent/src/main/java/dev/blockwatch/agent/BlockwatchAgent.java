@@ -7,10 +7,12 @@ import dev.blockwatch.config.OptionSources;
 import dev.blockwatch.config.ThreadMode;
 import dev.blockwatch.instrument.AdviceInstaller;
 import dev.blockwatch.instrument.CallFamilies;
+import dev.blockwatch.instrument.NativeCallSites;
 import dev.blockwatch.report.ReportPipeline;
 import dev.blockwatch.watch.ThreadWatchPolicy;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.function.Consumer;
 
 /**
  * Wires blockwatch together: options, reporting, the thread watch policy and the advice.
@@ -47,10 +49,16 @@ final class BlockwatchAgent {
             System.err.println("blockwatch: jfr=true is not supported by this version yet; no JFR events are emitted");
         }
         boolean selectorLoops = options.threads() == ThreadMode.EVENT_LOOP;
-        AdviceInstaller.install(instrumentation, options.categories(), selectorLoops, problem -> {
+        Consumer<String> onError = problem -> {
             BlockwatchRuntime.countFailure();
             System.err.println("blockwatch: could not instrument " + problem);
-        });
+        };
+        AdviceInstaller.install(instrumentation, options.categories(), selectorLoops, onError);
+        try {
+            NativeCallSites.install(instrumentation, options.categories(), onError);
+        } catch (NoSuchMethodException e) {
+            onError.accept("the calls to native sleeps and waits: " + e);
+        }
         pipeline.start();
         BlockwatchRuntime.activate(pipeline.recorder(), new ThreadWatchPolicy(options), options.thresholdNanos(),
                 selectorLoops);

@@ -50,6 +50,23 @@ final class BootstrapJar {
             }
             appendJarToBootstrapPath(instrumentation);
         }
+        initialize(classes.keySet());
+    }
+
+    /**
+     * Initialises the runtime's classes now, before any advice runs: a class initialised
+     * lazily inside advice would run its initialiser in the middle of the instrumented call,
+     * such as a read of the very jar the class loader is reading (seen on JDK 17: a jar read
+     * with a moved file position, and a class that could not be loaded).
+     */
+    private static void initialize(Iterable<String> classNames) throws IOException {
+        for (String name : classNames) {
+            try {
+                Class.forName(name, true, null);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new IOException("cannot initialise " + name + ": " + e, e);
+            }
+        }
     }
 
     private static void defineInBootstrapLoader(Instrumentation instrumentation, Map<String, byte[]> classes)

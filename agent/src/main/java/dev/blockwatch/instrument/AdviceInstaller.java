@@ -119,7 +119,8 @@ public final class AdviceInstaller {
         }
     }
 
-    private static final class ErrorReporter extends AgentBuilder.Listener.Adapter {
+    /** Tells of every type that could not be instrumented. */
+    static final class ErrorReporter extends AgentBuilder.Listener.Adapter {
         private final Consumer<String> onError;
 
         ErrorReporter(Consumer<String> onError) {

@@ -4,6 +4,7 @@ import dev.blockwatch.bootstrap.BlockingCallListener;
 import dev.blockwatch.config.AllowRule;
 import dev.blockwatch.config.BlockwatchOptions;
 import dev.blockwatch.config.Category;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,8 +62,12 @@ final class SlowCallRecorder implements BlockingCallListener {
     /** Reports a call that is still blocked, with the stack taken from its thread. */
     void onCallInProgress(Thread thread, Category category, String operation, Object subject, long startNanos,
                           long durationNanos, StackTraceElement[] stack, long callId) {
+        // blockwatch's own frames may sit mid-stack here (a rewritten call site's substitute)
+        StackTraceElement[] applicationFrames = Arrays.stream(stack)
+                .filter(frame -> !OwnCode.isOwn(frame.getClassName()))
+                .toArray(StackTraceElement[]::new);
         SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos,
-                CapturedStack.of(stack), callId, true);
+                CapturedStack.of(applicationFrames), callId, true);
         if (report != null) {
             queue.offer(report);
         }

@@ -1,0 +1,137 @@
+package dev.blockwatch.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.blockwatch.bootstrap.BlockwatchRuntime;
+import dev.blockwatch.bootstrap.NativeCallSubstitutes;
+import dev.blockwatch.config.Category;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.MemberSubstitution;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code Thread.sleep(long)} and {@code Object.wait(long)} are native on JDK 17, and a native
+ * method cannot be wrapped by retransformation without adding a method to the JDK class (what
+ * BlockHound does, with a JVM flag). Instead, the application's calls to them are rewritten, as
+ * its classes load, into calls to {@link NativeCallSubstitutes}, which time them. Only classes
+ * whose constant pool names such a method are handed to Byte Buddy. On JDKs where these methods
+ * have a body, {@link SleepInstrumentation} and {@link WaitInstrumentation} cover them and nothing
+ * here is installed.
+ */
+public final class NativeCallSites {
+    private static final byte[] LONG_TO_VOID = "(J)V".getBytes(StandardCharsets.UTF_8);
+
+    private NativeCallSites() {
+    }
+
+    public static void install(Instrumentation instrumentation, Set<Category> categories, Consumer<String> onError)
+            throws NoSuchMethodException {
+        List<Rewrite> rewrites = new ArrayList<>();
+        if (categories.contains(Category.SLEEP) && isNative(Thread.class.getDeclaredMethod("sleep", long.class))) {
+            BlockwatchRuntime.registerOperation(NativeCallSubstitutes.SLEEP, Category.SLEEP.ordinal());
+            rewrites.add(new Rewrite("sleep", named("sleep").and(isDeclaredBy(Thread.class)).and(takesArguments(long.class)),
+                    NativeCallSubstitutes.class.getMethod("sleep", long.class)));
+        }
+        if (categories.contains(Category.WAIT) && isNative(Object.class.getDeclaredMethod("wait", long.class))) {
+            BlockwatchRuntime.registerOperation(NativeCallSubstitutes.WAIT, Category.WAIT.ordinal());
+            rewrites.add(new Rewrite("wait", named("wait").and(isDeclaredBy(Object.class)).and(takesArguments(long.class)),
+                    NativeCallSubstitutes.class.getMethod("wait", Object.class, long.class)));
+        }
+        if (rewrites.isEmpty()) {
+            return;
+        }
+        ClassFileTransformer rewriter = new AgentBuilder.Default()
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(new AdviceInstaller.ErrorReporter(onError))
+                .ignore(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
+                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("dev.blockwatch.")))
+                .type(any())
+                .transform((builder, type, loader, module, domain) -> {
+                    for (Rewrite rewrite : rewrites) {
+                        builder = builder.visit(MemberSubstitution.relaxed().method(rewrite.target)
+                                .replaceWith(rewrite.substitute).on(any()));
+                    }
+                    return builder;
+                })
+                .makeRaw();
+        instrumentation.addTransformer(new ConstantPoolFilter(rewriter, rewrites));
+    }
+
+    private static boolean isNative(Method method) {
+        return Modifier.isNative(method.getModifiers());
+    }
+
+    /** One native method and its timed substitute. */
+    private static final class Rewrite {
+        final byte[] name;
+        final ElementMatcher<? super MethodDescription> target;
+        final Method substitute;
+
+        Rewrite(String name, ElementMatcher<? super MethodDescription> target, Method substitute) {
+            this.name = name.getBytes(StandardCharsets.UTF_8);
+            this.target = target;
+            this.substitute = substitute;
+        }
+    }
+
+    /**
+     * Passes on only classes whose bytes hold both a method name to rewrite and the descriptor
+     * {@code (J)V}, so that the many classes that call neither cost a byte scan, not a parse.
+     */
+    private static final class ConstantPoolFilter implements ClassFileTransformer {
+        private final ClassFileTransformer rewriter;
+        private final List<Rewrite> rewrites;
+
+        ConstantPoolFilter(ClassFileTransformer rewriter, List<Rewrite> rewrites) {
+            this.rewriter = rewriter;
+            this.rewrites = rewrites;
+        }
+
+        @Override
+        public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                                ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+            if (loader == null || classBeingRedefined != null || !contains(classfileBuffer, LONG_TO_VOID)) {
+                return null;
+            }
+            for (Rewrite rewrite : rewrites) {
+                if (contains(classfileBuffer, rewrite.name)) {
+                    try {
+                        return rewriter.transform(loader, className, null, protectionDomain, classfileBuffer);
+                    } catch (Exception | LinkageError e) {
+                        BlockwatchRuntime.countFailure();
+                        return null;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static boolean contains(byte[] bytes, byte[] part) {
+            outer:
+            for (int i = 0; i <= bytes.length - part.length; i++) {
+                for (int j = 0; j < part.length; j++) {
+                    if (bytes[i + j] != part[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+}

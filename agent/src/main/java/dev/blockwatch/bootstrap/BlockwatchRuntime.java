@@ -25,6 +25,13 @@ public final class BlockwatchRuntime {
     private static final Queue<ThreadState> WATCHED_THREADS = new ConcurrentLinkedQueue<>();
     /** The category of each instrumented operation, registered as advice is applied. */
     private static final Map<String, Integer> CATEGORIES = new ConcurrentHashMap<>();
+    /** The class each operation is instrumented in, to find the call's frame in a live stack. */
+    private static final Map<String, String> INSTRUMENTED_TYPES = new ConcurrentHashMap<>();
+    /** The operation of a thread busy with blockwatch's own work, such as transforming a class. */
+    private static final String OWN_WORK = "blockwatch";
+    private static final int LOOKUP_NONE = 0;
+    private static final int LOOKUP_PENDING = 1;
+    private static final int LOOKUP_CONFIRMED = 2;
 
     private static volatile BlockingCallListener listener;
     private static volatile ThreadClassifier classifier;
@@ -97,6 +104,61 @@ public final class BlockwatchRuntime {
         }
     }
 
+    /**
+     * Marks a call that {@link #enter} started as reported only if a name-service lookup
+     * happens inside it ({@link #lookupDone}): a host name lookup answered from the JDK's cache,
+     * or an address literal, is no lookup.
+     */
+    public static void awaitLookup(ThreadState state) {
+        state.lookup = LOOKUP_PENDING;
+    }
+
+    /** Called when the JDK asks the name service; {@code subject} is the host or address looked up. */
+    public static void lookupDone(Object subject) {
+        ThreadState state = CURRENT.get();
+        if (state.lookup == LOOKUP_PENDING) {
+            state.lookup = LOOKUP_CONFIRMED;
+            state.subject = subject;
+        }
+    }
+
+    /** The exit of a call marked by {@link #awaitLookup}: reported like any other once confirmed. */
+    public static void exitLookup(ThreadState state, int category, String operation) {
+        if (state.lookup == LOOKUP_CONFIRMED) {
+            state.lookup = LOOKUP_NONE;
+            exit(state, category, operation, state.subject);
+        } else {
+            state.lookup = LOOKUP_NONE;
+            state.operation = null;
+        }
+    }
+
+    /**
+     * Called before blockwatch does its own work on an application's thread (transforming a
+     * class that thread loads): the calls it makes meanwhile are not timed.
+     *
+     * @return whether timing was paused, to pass to {@link #resumeTiming}
+     */
+    public static boolean pauseTiming() {
+        ThreadState state = CURRENT.get();
+        if (state.operation != null) {
+            return false;
+        }
+        state.operation = OWN_WORK;
+        return true;
+    }
+
+    public static void resumeTiming(boolean paused) {
+        if (paused) {
+            CURRENT.get().operation = null;
+        }
+    }
+
+    /** Whether an operation under way is blockwatch's own work, never a call to report. */
+    public static boolean isOwnWork(String operation) {
+        return operation == OWN_WORK;
+    }
+
     /** Called when the current thread waits in a Selector: an event loop, from now on watched. */
     public static void selectorWait() {
         if (selectorLoopsWatched) {
@@ -135,9 +197,15 @@ public final class BlockwatchRuntime {
         return thresholdNanos;
     }
 
-    /** Records the category an operation reports under, as its advice is applied. */
-    public static void registerOperation(String operation, int category) {
+    /** Records the category an operation reports under and the class it is instrumented in. */
+    public static void registerOperation(String operation, int category, String instrumentedType) {
         CATEGORIES.put(operation, category);
+        INSTRUMENTED_TYPES.put(operation, instrumentedType);
+    }
+
+    /** The class a registered operation is instrumented in, or null. */
+    public static String instrumentedTypeOf(String operation) {
+        return INSTRUMENTED_TYPES.get(operation);
     }
 
     /** The category of a registered operation, or -1. */

@@ -41,6 +41,8 @@ public final class ThreadState {
     Object subject;
     /** System.nanoTime() at the start of the call under way. */
     long start;
+    /** For a call reported only if it turns out to do a name-service lookup: none, pending or confirmed. */
+    int lookup;
     /**
      * The start of the call that the in-progress watch reported, so that it reports a call
      * once and the final report carries the same call id; the exit negates it to close the call.

@@ -1,6 +1,5 @@
 package dev.blockwatch.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
@@ -62,7 +61,8 @@ public final class AdviceInstaller {
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new ErrorReporter(onError))
-                .ignore(nameStartsWith("dev.blockwatch."));
+                .with(OwnWorkUntimed.DECORATOR)
+                .ignore(OwnTypes.MATCHER);
         for (Map.Entry<String, List<TypedAdvice>> entry : byType.entrySet()) {
             List<TypedAdvice> advice = entry.getValue();
             builder = builder.type(named(entry.getKey()))
@@ -96,7 +96,7 @@ public final class AdviceInstaller {
         return (TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
                 Advice.ArgumentHandler argumentHandler, Advice.OffsetMapping.Sort sort) -> {
             String operation = apiType + "." + (reportedMethod != null ? reportedMethod : instrumentedMethod.getName());
-            BlockwatchRuntime.registerOperation(operation, categoryId);
+            BlockwatchRuntime.registerOperation(operation, categoryId, instrumentedType.getName());
             return Advice.OffsetMapping.Target.ForStackManipulation.of(operation);
         };
     }

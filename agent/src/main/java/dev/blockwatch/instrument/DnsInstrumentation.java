@@ -1,17 +1,23 @@
 package dev.blockwatch.instrument;
 
 import static dev.blockwatch.instrument.DetailSource.argument;
+import static dev.blockwatch.instrument.DetailSource.self;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.blockwatch.config.Category;
+import dev.blockwatch.instrument.advice.NameServiceLookupAdvice;
 import java.util.List;
 
 /**
- * Host name lookups. The JDK's internal methods that ask the name service are timed, so a
- * lookup answered from the JDK's cache, or of an address literal, is not a call at all; a
- * reported lookup is named after the public {@code InetAddress} method the application called
- * ({@code getByName}, {@code getAllByName}, {@code getLocalHost}, {@code getCanonicalHostName}).
- * The detail is the host name looked up, or the address of a reverse lookup.
+ * Host name lookups: the public {@code InetAddress} methods the application calls are timed,
+ * and reported only when the JDK asked the name service inside them, so that an answer from the
+ * JDK's cache, or an address literal, is no call at all. The detail is the host name looked up,
+ * or the address of a reverse lookup.
  */
 public final class DnsInstrumentation implements CallFamily {
     @Override
@@ -23,9 +29,12 @@ public final class DnsInstrumentation implements CallFamily {
     public List<TypeAdvice> types() {
         return List.of(
                 TypeAdvice.of("java.net.InetAddress")
-                        .timeNamedByCaller(named("getAddressesFromNameService"), argument(0), "getAllByName",
-                                "java.net.InetAddress")
-                        .timeNamedByCaller(named("getHostFromNameService"), argument(0), "getCanonicalHostName",
-                                "java.net.InetAddress"));
+                        .timeIfLookup(isPublic().and(isStatic()).and(namedOneOf("getByName", "getAllByName"))
+                                .and(takesArguments(1)), argument(0))
+                        .timeIfLookup(isPublic().and(isStatic()).and(named("getLocalHost")), DetailSource.none())
+                        .timeIfLookup(isPublic().and(not(isStatic())).and(namedOneOf("getHostName", "getCanonicalHostName")),
+                                self())
+                        .hook(namedOneOf("getAddressesFromNameService", "getHostFromNameService"),
+                                NameServiceLookupAdvice.class));
     }
 }

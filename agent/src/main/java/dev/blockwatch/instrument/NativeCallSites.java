@@ -43,12 +43,12 @@ public final class NativeCallSites {
             throws NoSuchMethodException {
         List<Rewrite> rewrites = new ArrayList<>();
         if (categories.contains(Category.SLEEP) && isNative(Thread.class.getDeclaredMethod("sleep", long.class))) {
-            BlockwatchRuntime.registerOperation(NativeCallSubstitutes.SLEEP, Category.SLEEP.ordinal());
+            BlockwatchRuntime.registerOperation(NativeCallSubstitutes.SLEEP, Category.SLEEP.ordinal(), "java.lang.Thread");
             rewrites.add(new Rewrite("sleep", named("sleep").and(isDeclaredBy(Thread.class)).and(takesArguments(long.class)),
                     NativeCallSubstitutes.class.getMethod("sleep", long.class)));
         }
         if (categories.contains(Category.WAIT) && isNative(Object.class.getDeclaredMethod("wait", long.class))) {
-            BlockwatchRuntime.registerOperation(NativeCallSubstitutes.WAIT, Category.WAIT.ordinal());
+            BlockwatchRuntime.registerOperation(NativeCallSubstitutes.WAIT, Category.WAIT.ordinal(), "java.lang.Object");
             rewrites.add(new Rewrite("wait", named("wait").and(isDeclaredBy(Object.class)).and(takesArguments(long.class)),
                     NativeCallSubstitutes.class.getMethod("wait", Object.class, long.class)));
         }
@@ -59,7 +59,7 @@ public final class NativeCallSites {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new AdviceInstaller.ErrorReporter(onError))
                 .ignore(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("dev.blockwatch.")))
+                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(OwnTypes.MATCHER))
                 .type(any())
                 .transform((builder, type, loader, module, domain) -> {
                     for (Rewrite rewrite : rewrites) {
@@ -110,11 +110,14 @@ public final class NativeCallSites {
             }
             for (Rewrite rewrite : rewrites) {
                 if (contains(classfileBuffer, rewrite.name)) {
+                    boolean paused = BlockwatchRuntime.pauseTiming();
                     try {
                         return rewriter.transform(loader, className, null, protectionDomain, classfileBuffer);
                     } catch (Exception | LinkageError e) {
                         BlockwatchRuntime.countFailure();
                         return null;
+                    } finally {
+                        BlockwatchRuntime.resumeTiming(paused);
                     }
                 }
             }

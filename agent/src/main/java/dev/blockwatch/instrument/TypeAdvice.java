@@ -1,6 +1,7 @@
 package dev.blockwatch.instrument;
 
 import dev.blockwatch.instrument.advice.BlockingModeCallAdvice;
+import dev.blockwatch.instrument.advice.LookupCallAdvice;
 import dev.blockwatch.instrument.advice.TimedCallAdvice;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,6 +95,14 @@ public final class TypeAdvice {
     public TypeAdvice timeNamedByCaller(ElementMatcher<? super MethodDescription> matcher, DetailSource detail,
                                         String reportedMethod, String callerApi) {
         return add(matcher, TimedCallAdvice.class, detail, reportedMethod, callerApi);
+    }
+
+    /**
+     * Times these host name methods, reporting a call only if it asked the name service
+     * (see {@link dev.blockwatch.instrument.advice.NameServiceLookupAdvice}).
+     */
+    public TypeAdvice timeIfLookup(ElementMatcher<? super MethodDescription> matcher, DetailSource detail) {
+        return add(matcher, LookupCallAdvice.class, detail, null, null);
     }
 
     /** Times these methods of a selectable channel only while it is in blocking mode. */

@@ -63,6 +63,18 @@ abstract class CapturedStack {
         return text.append(')').toString();
     }
 
+    /**
+     * This stack under a frame for the native JDK method the call went to: a call rewritten to
+     * be timed ({@code Thread.sleep(long)} on JDK 17) returns to blockwatch's substitute, not to
+     * the JDK method, so the walked stack starts at the application's line.
+     */
+    final CapturedStack underNativeCallee(String operation) {
+        int dot = operation.lastIndexOf('.');
+        StackTraceElement callee = new StackTraceElement(null, "java.base", null, operation.substring(0, dot),
+                operation.substring(dot + 1), null, -2);
+        return new UnderCallee(callee, this);
+    }
+
     /** Frames walked by a {@link StackWalker} that retains class references. */
     static CapturedStack walked(List<StackWalker.StackFrame> frames) {
         return new Walked(frames);
@@ -146,6 +158,46 @@ abstract class CapturedStack {
         @Override
         CapturedStack first(int count) {
             return new Elements(List.copyOf(frames.subList(0, Math.min(count, frames.size()))));
+        }
+    }
+
+    private static final class UnderCallee extends CapturedStack {
+        private final StackTraceElement callee;
+        private final CapturedStack rest;
+
+        UnderCallee(StackTraceElement callee, CapturedStack rest) {
+            this.callee = callee;
+            this.rest = rest;
+        }
+
+        @Override
+        int size() {
+            return rest.size() + 1;
+        }
+
+        @Override
+        String className(int frame) {
+            return frame == 0 ? callee.getClassName() : rest.className(frame - 1);
+        }
+
+        @Override
+        String methodName(int frame) {
+            return frame == 0 ? callee.getMethodName() : rest.methodName(frame - 1);
+        }
+
+        @Override
+        String text(int frame) {
+            return frame == 0 ? format(callee) : rest.text(frame - 1);
+        }
+
+        @Override
+        ClassLoader classLoader(int frame) {
+            return frame == 0 ? null : rest.classLoader(frame - 1);
+        }
+
+        @Override
+        CapturedStack first(int count) {
+            return new UnderCallee(callee, rest.first(Math.max(count - 1, 0)));
         }
     }
 }

@@ -57,7 +57,7 @@ final class InProgressWatch {
                 continue;
             }
             String operation = state.operationUnderWay();
-            if (operation == null) {
+            if (operation == null || BlockwatchRuntime.isOwnWork(operation)) {
                 continue;
             }
             long start = state.startUnderWay();

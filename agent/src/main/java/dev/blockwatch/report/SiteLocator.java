@@ -22,9 +22,10 @@ final class SiteLocator {
         this.skippedPrefixes = List.copyOf(skippedPrefixes);
     }
 
-    int siteIndex(CapturedStack frames) {
+    /** The site among the frames from {@code start} on. */
+    int siteIndex(CapturedStack frames, int start) {
         int firstOutsideJdk = -1;
-        for (int i = 0; i < frames.size(); i++) {
+        for (int i = start; i < frames.size(); i++) {
             String className = frames.className(i);
             if (isJdk(className) || OwnCode.isOwn(className)) {
                 continue;
@@ -37,7 +38,7 @@ final class SiteLocator {
                 return i;
             }
         }
-        return Math.max(firstOutsideJdk, 0);
+        return firstOutsideJdk >= 0 ? firstOutsideJdk : start;
     }
 
     static boolean isJdk(String className) {

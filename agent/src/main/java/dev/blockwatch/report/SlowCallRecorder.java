@@ -1,6 +1,8 @@
 package dev.blockwatch.report;
 
 import dev.blockwatch.bootstrap.BlockingCallListener;
+import dev.blockwatch.bootstrap.BlockwatchRuntime;
+import dev.blockwatch.bootstrap.NativeCallSubstitutes;
 import dev.blockwatch.config.AllowRule;
 import dev.blockwatch.config.BlockwatchOptions;
 import dev.blockwatch.config.Category;
@@ -47,12 +49,18 @@ final class SlowCallRecorder implements BlockingCallListener {
     @Override
     public void onBlockingCall(int categoryId, String operation, Object detail, long startNanos, long durationNanos,
                                long inProgressCallId) {
-        CapturedStack stack = CapturedStack.walked(WALKER.walk(frames -> frames
-                .dropWhile(frame -> OwnCode.isOwn(frame.getClassName()))
-                .collect(Collectors.toList())));
+        List<StackWalker.StackFrame> frames = WALKER.walk(walked -> walked.collect(Collectors.toList()));
+        int first = 0;
+        while (first < frames.size() && OwnCode.isOwn(frames.get(first).getClassName())) {
+            first++;
+        }
+        CapturedStack stack = CapturedStack.walked(frames.subList(first, frames.size()));
+        if (first > 0 && frames.get(first - 1).getClassName().equals(NativeCallSubstitutes.class.getName())) {
+            stack = stack.underNativeCallee(operation);
+        }
         long callId = inProgressCallId != 0 ? inProgressCallId : nextCallId();
         SlowCallReport report = report(Thread.currentThread(), Category.ofId(categoryId), operation, detail,
-                startNanos, durationNanos, stack, callId, false);
+                startNanos, durationNanos, stack, 0, callId, false);
         if (report != null) {
             summary.record(report.site(), report.category(), report.operation(), durationNanos);
             queue.offer(report);
@@ -63,14 +71,29 @@ final class SlowCallRecorder implements BlockingCallListener {
     void onCallInProgress(Thread thread, Category category, String operation, Object subject, long startNanos,
                           long durationNanos, StackTraceElement[] stack, long callId) {
         // blockwatch's own frames may sit mid-stack here (a rewritten call site's substitute)
-        StackTraceElement[] applicationFrames = Arrays.stream(stack)
+        StackTraceElement[] frames = Arrays.stream(stack)
                 .filter(frame -> !OwnCode.isOwn(frame.getClassName()))
                 .toArray(StackTraceElement[]::new);
         SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos,
-                CapturedStack.of(applicationFrames), callId, true);
+                CapturedStack.of(frames), siteSearchStart(operation, frames), callId, true);
         if (report != null) {
             queue.offer(report);
         }
+    }
+
+    /**
+     * Where the instrumented call is in a live stack: the first frame, from the top, of the
+     * instrumented class. Frames deeper than that (code the JDK called back, such as a name
+     * resolver) are never the site.
+     */
+    private static int siteSearchStart(String operation, StackTraceElement[] frames) {
+        String instrumentedType = BlockwatchRuntime.instrumentedTypeOf(operation);
+        for (int i = 0; instrumentedType != null && i < frames.length; i++) {
+            if (ClassNames.isIn(instrumentedType, frames[i].getClassName())) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     long nextCallId() {
@@ -79,7 +102,8 @@ final class SlowCallRecorder implements BlockingCallListener {
 
     /** The report of a call, or null when {@code allow} covers it or it is a pool's idle wait. */
     private SlowCallReport report(Thread thread, Category category, String operation, Object detail, long startNanos,
-                                  long durationNanos, CapturedStack stack, long callId, boolean inProgress) {
+                                  long durationNanos, CapturedStack stack, int siteSearchStart, long callId,
+                                  boolean inProgress) {
         if (allowed(stack) || (category == Category.WAIT && CallerOperations.isPoolIdleWait(stack))) {
             return null;
         }
@@ -87,7 +111,7 @@ final class SlowCallRecorder implements BlockingCallListener {
         String site = null;
         ClassLoader siteLoader = null;
         if (stack.size() > 0) {
-            int siteIndex = siteLocator.siteIndex(stack);
+            int siteIndex = siteLocator.siteIndex(stack, siteSearchStart);
             site = stack.text(siteIndex);
             siteLoader = stack.classLoader(siteIndex);
             if (siteLoader == null && inProgress) {

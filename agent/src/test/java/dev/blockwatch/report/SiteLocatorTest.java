@@ -64,7 +64,7 @@ class SiteLocatorTest {
     }
 
     private static String siteClass(List<String> siteSkip, List<StackWalker.StackFrame> frames) {
-        return frames.get(new SiteLocator(siteSkip).siteIndex(CapturedStack.walked(frames))).getClassName();
+        return frames.get(new SiteLocator(siteSkip).siteIndex(CapturedStack.walked(frames), 0)).getClassName();
     }
 
     @Test
@@ -76,7 +76,7 @@ class SiteLocatorTest {
         assertTrue(indexOf(frames, "java.util.Optional") < handler, "a JDK frame precedes the application");
         assertTrue(indexOfPrefix(frames, "dev.blockwatch.report.") < handler,
                 "a blockwatch frame precedes the application");
-        assertEquals(handler, new SiteLocator(List.of()).siteIndex(CapturedStack.walked(frames)));
+        assertEquals(handler, new SiteLocator(List.of()).siteIndex(CapturedStack.walked(frames), 0));
     }
 
     @Test
@@ -169,7 +169,7 @@ class SiteLocatorTest {
                 .collect(Collectors.toList());
 
         assertTrue(jdkFrames.size() > 2, "reflection leaves several JDK frames: " + jdkFrames);
-        assertEquals(0, new SiteLocator(List.of()).siteIndex(CapturedStack.walked(jdkFrames)));
+        assertEquals(0, new SiteLocator(List.of()).siteIndex(CapturedStack.walked(jdkFrames), 0));
     }
 
     @Test

@@ -89,6 +89,12 @@ final class ChildJvm {
         return this;
     }
 
+    /** Adds a directory or jar the test made, such as classes it compiled for this child. */
+    ChildJvm classPathEntry(Path entry) {
+        classPath.add(entry);
+        return this;
+    }
+
     /** Puts the agent jar on the class path too, for applications that call the public API. */
     ChildJvm withApi() {
         classPath.add(agentJar());

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A JDK that child JVMs run on. The homes come from system property {@value #HOMES_PROPERTY}
@@ -42,6 +44,51 @@ record Jdk(String name, Path home) {
 
     private static String label(Path home) {
         return javaVersion(home).map(version -> "JDK " + version).orElse("JDK at " + home);
+    }
+
+    /** The feature release, such as 17 or 25, from the home's {@code release} file. */
+    int feature() {
+        String version = javaVersion(home).orElseThrow(() -> new AssertionError("no JAVA_VERSION in "
+                + home.resolve("release") + "; cannot tell which release the JDK at " + home + " is"));
+        return Integer.parseInt(version.split("[.+-]")[0]);
+    }
+
+    /** A tool of the JDK, such as {@code javac} or {@code keytool}; a missing one fails the test here. */
+    Path tool(String name) {
+        Path tool = home.resolve("bin").resolve(name);
+        assertTrue(Files.isExecutable(tool), "the JDK at " + home + " has no " + name + " (" + tool + ")");
+        return tool;
+    }
+
+    /**
+     * Runs a tool of the JDK to its end in the directory, its output kept there in
+     * {@code <tool>-output.txt}; a tool that fails, or takes over a minute, fails the test with that output.
+     */
+    void runTool(Path directory, String name, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(tool(name).toString());
+        command.addAll(Arrays.asList(args));
+        Path output = directory.resolve(name + "-output.txt");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly().waitFor();
+            }
+            if (!exited || process.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", command) + (exited ? " failed with exit code "
+                        + process.exitValue() : " did not end within 60 s") + ":\n" + Files.readString(output));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
     }
 
     /** JAVA_VERSION from the home's {@code release} file, such as {@code 17.0.15}. */

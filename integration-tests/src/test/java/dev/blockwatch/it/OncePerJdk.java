@@ -1,6 +1,7 @@
 package dev.blockwatch.it;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,6 +15,7 @@ import java.util.function.Function;
  */
 final class OncePerJdk<T> {
     private final String name;
+    private final List<Jdk> jdks;
     private final Function<Jdk, T> run;
     private Map<Jdk, CompletableFuture<T>> runs;
 
@@ -22,7 +24,13 @@ final class OncePerJdk<T> {
     }
 
     OncePerJdk(String name, Function<Jdk, T> run) {
+        this(name, Jdk.all(), run);
+    }
+
+    /** Runs only on the given JDKs, for a scenario that needs a JDK feature the others lack. */
+    OncePerJdk(String name, List<Jdk> jdks, Function<Jdk, T> run) {
         this.name = name;
+        this.jdks = jdks;
         this.run = run;
     }
 
@@ -34,6 +42,9 @@ final class OncePerJdk<T> {
             }
             outcome = runs.get(jdk);
         }
+        if (outcome == null) {
+            throw new AssertionError("the " + name + " JVM does not run on " + jdk + ", only on " + jdks);
+        }
         try {
             return outcome.join();
         } catch (CompletionException e) {
@@ -44,7 +55,7 @@ final class OncePerJdk<T> {
 
     private Map<Jdk, CompletableFuture<T>> startOnEveryJdk() {
         Map<Jdk, CompletableFuture<T>> started = new HashMap<>();
-        for (Jdk jdk : Jdk.all()) {
+        for (Jdk jdk : jdks) {
             started.put(jdk, CompletableFuture.supplyAsync(() -> run.apply(jdk), task -> {
                 Thread launcher = new Thread(task, name + " on " + jdk);
                 launcher.setDaemon(true);

@@ -89,6 +89,16 @@ final class Report {
         return finalCalls().stream().filter(r -> r.siteIs(type, method)).toList();
     }
 
+    /** Every blocking-call record, in-progress ones included, of the calls made at site {@code type.method}. */
+    List<ReportRecord> blockingCallsAt(Class<?> type, String method) {
+        return blockingCalls().stream().filter(r -> r.siteIs(type, method)).toList();
+    }
+
+    /** In-progress records of the calls made at site {@code type.method}. */
+    List<ReportRecord> inProgressCallsAt(Class<?> type, String method) {
+        return blockingCallsAt(type, method).stream().filter(r -> r.bool("inProgress")).toList();
+    }
+
     /** Final records of the calls made on the named thread. */
     List<ReportRecord> finalCallsOn(String thread) {
         return finalCalls().stream().filter(r -> r.string("thread").equals(thread)).toList();
@@ -96,11 +106,11 @@ final class Report {
 
     /**
      * The final record of the one call reported at {@code type.method}. A call still blocked at the
-     * threshold may also have one in-progress record, which must then share its callId, time and thread.
+     * threshold may also have one in-progress record, which must then share its callId, time, thread and site.
      */
     ReportRecord onlyFinalCallAt(Class<?> type, String method) {
-        return onlyFinalCall(finalCallsAt(type, method), blockingCalls().stream()
-                .filter(r -> r.siteIs(type, method)).toList(), "at " + type.getName() + "." + method);
+        return onlyFinalCall(finalCallsAt(type, method), blockingCallsAt(type, method),
+                "at " + type.getName() + "." + method);
     }
 
     /** As {@link #onlyFinalCallAt}, for the one call reported on the named thread. */
@@ -109,15 +119,23 @@ final class Report {
                 .filter(r -> r.string("thread").equals(thread)).toList(), "on thread " + thread);
     }
 
+    /**
+     * The in-progress records among {@code all}, and those of the call wherever they were made
+     * (found by callId), are at most one, and that one is the call's: same callId, time, thread and site.
+     */
     private ReportRecord onlyFinalCall(List<ReportRecord> finals, List<ReportRecord> all, String where) {
         assertEquals(1, finals.size(), "final blocking-call records " + where + " in the report:\n" + this);
         ReportRecord call = finals.get(0);
-        List<ReportRecord> inProgress = all.stream().filter(r -> r.bool("inProgress")).toList();
+        long callId = call.integer("callId");
+        List<ReportRecord> inProgress = blockingCalls().stream()
+                .filter(r -> r.bool("inProgress") && (all.contains(r) || r.integer("callId") == callId))
+                .toList();
         assertTrue(inProgress.size() <= 1, "more than one in-progress record " + where + ":\n" + this);
         for (ReportRecord early : inProgress) {
-            assertEquals(call.integer("callId"), early.integer("callId"), "callId of " + early + " and " + call);
+            assertEquals(callId, early.integer("callId"), "callId of " + early + " and " + call);
             assertEquals(call.string("time"), early.string("time"), "time of " + early + " and " + call);
             assertEquals(call.string("thread"), early.string("thread"), "thread of " + early + " and " + call);
+            assertEquals(call.string("site"), early.string("site"), "site of " + early + " and " + call);
         }
         return call;
     }

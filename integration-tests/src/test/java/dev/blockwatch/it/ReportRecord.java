@@ -86,6 +86,14 @@ final class ReportRecord {
         return has("site") && Frame.is(nullableString("site"), type, method);
     }
 
+    /** For a summary record: the calls it counts at site {@code type.method}, 0 when it has no entry there. */
+    long summaryCountAt(Class<?> type, String method) {
+        return objects("sites").stream()
+                .filter(site -> site.siteIs(type, method))
+                .mapToLong(site -> site.integer("count"))
+                .sum();
+    }
+
     private List<?> elements(String key, Class<?> elementType) {
         List<?> list = typed(key, List.class);
         for (Object element : list) {

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * A TCP peer on 127.0.0.1, served by its own (unwatched) thread, that answers every connection in a
@@ -35,6 +36,17 @@ public final class LocalPeer implements AutoCloseable {
             Thread.sleep(delay.toMillis());
             OutputStream out = connection.getOutputStream();
             out.write(ANSWER);
+            out.flush();
+        });
+    }
+
+    /** A peer that writes {@code count} bytes of {@link #ANSWER} at once, then closes the connection. */
+    public static LocalPeer sending(int count) throws IOException {
+        byte[] answers = new byte[count];
+        Arrays.fill(answers, (byte) ANSWER);
+        return new LocalPeer(connection -> {
+            OutputStream out = connection.getOutputStream();
+            out.write(answers);
             out.flush();
         });
     }
@@ -85,7 +97,8 @@ public final class LocalPeer implements AutoCloseable {
         server.close();
     }
 
-    private static InetAddress loopback() {
+    /** 127.0.0.1 without a host name: a peer bound to it is named by its IP literal in a report. */
+    public static InetAddress loopback() {
         try {
             return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         } catch (IOException e) {

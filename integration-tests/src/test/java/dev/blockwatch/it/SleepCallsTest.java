@@ -1,0 +1,55 @@
+package dev.blockwatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.blockwatch.it.apps.SleepScenarios;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code sleep} family: 150 ms sleeps on a selector loop at threshold 50 ms, each reported once
+ * as {@code java.lang.Thread.sleep} with no detail. One child JVM per JDK runs all of {@link SleepScenarios}.
+ */
+class SleepCallsTest {
+    private static final String LOOP = "selector-loop";
+
+    @TempDir
+    static Path workDir;
+
+    private static final OncePerJdk<ChildJvm.Result> RUN = new OncePerJdk<>(jdk -> {
+        ChildJvm child = ChildJvm.on(jdk, workDir);
+        return child.agent("threshold=50ms,json=" + child.reportFile())
+                .run(SleepScenarios.class)
+                .assertExitedNormally();
+    });
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.blockwatch.it.Jdk#all")
+    void threadSleepIsReported(Jdk jdk) {
+        assertSleepReported(RUN.get(jdk), "sleepMillis");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.blockwatch.it.Jdk#all")
+    void threadSleepWithNanosIsReportedOnce(Jdk jdk) {
+        assertSleepReported(RUN.get(jdk), "sleepMillisAndNanos");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.blockwatch.it.Jdk#all")
+    void timeUnitSleepIsReportedAsThreadSleepAtTheCaller(Jdk jdk) {
+        assertSleepReported(RUN.get(jdk), "sleepThroughTimeUnit");
+    }
+
+    private static void assertSleepReported(ChildJvm.Result child, String scenario) {
+        assertEquals("slept", child.fact(scenario + ".value"), "result of " + scenario);
+        assertEquals(LOOP, child.fact(scenario + ".thread"), "thread of " + scenario);
+        ReportRecord call = child.report().onlyFinalCallAt(SleepScenarios.class, scenario);
+        new ExpectedCall("sleep", "java.lang.Thread.sleep", null, LOOP,
+                Long.parseLong(child.fact(scenario + ".threadId")), SleepScenarios.class, scenario,
+                100, 1000, 50)
+                .assertMatches(call, child);
+    }
+}

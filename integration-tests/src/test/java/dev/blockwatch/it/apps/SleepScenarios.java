@@ -1,0 +1,41 @@
+package dev.blockwatch.it.apps;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** Sleeps of 150 ms on a selector loop, through each way an application commonly sleeps. */
+public final class SleepScenarios {
+    public static final Duration SLEEP = Duration.ofMillis(150);
+
+    private SleepScenarios() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (SelectorLoop loop = new SelectorLoop("selector-loop")) {
+            run(loop, "sleepMillis", SleepScenarios::sleepMillis);
+            run(loop, "sleepMillisAndNanos", SleepScenarios::sleepMillisAndNanos);
+            run(loop, "sleepThroughTimeUnit", SleepScenarios::sleepThroughTimeUnit);
+        }
+    }
+
+    private static void run(SelectorLoop loop, String scenario, Callable<Object> call) throws Exception {
+        loop.call(() -> Outcome.here(call.call())).print(scenario);
+    }
+
+    static String sleepMillis() throws InterruptedException {
+        Thread.sleep(SLEEP.toMillis());
+        return "slept";
+    }
+
+    static String sleepMillisAndNanos() throws InterruptedException {
+        Thread.sleep(SLEEP.toMillis(), 500);
+        return "slept";
+    }
+
+    /** TimeUnit is the JDK's: the call is Thread.sleep, and its site is here. */
+    static String sleepThroughTimeUnit() throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(SLEEP.toMillis());
+        return "slept";
+    }
+}

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -71,8 +73,9 @@ public final class BenchmarkTable {
     private static CostTable measure(String jvm, TableArguments arguments) throws RunnerException, IOException {
         String runName = jdkDirectoryName(jvm);
         progress(runName, "checking which threads the agent watches");
-        String worker = ThreadWatchCheck.verify(jvm, arguments.agentJar(), arguments.logDir(), runName);
-        progress(runName, "the agent watches the JMH worker " + worker + " only with thread-names set");
+        List<String> workers = ThreadWatchCheck.verify(jvm, arguments.agentJar(), arguments.logDir(), runName);
+        progress(runName, "the agent watches the JMH workers " + String.join(", ", workers)
+                + " only with thread-names set");
         CostTable table = new CostTable(arguments.rounds(), MEASUREMENT_ITERATIONS, ITERATION_TIME);
         AgentConfiguration[] configurations = AgentConfiguration.values();
         for (int round = 0; round < arguments.rounds(); round++) {
@@ -112,8 +115,9 @@ public final class BenchmarkTable {
                 .output(log.toString());
     }
 
-    static String exactly(MeasuredCall call) {
-        return "^" + Pattern.quote(call.benchmarkName()) + "$";
+    static String exactly(Collection<MeasuredCall> calls) {
+        return calls.stream().map(call -> Pattern.quote(call.benchmarkName()))
+                .collect(Collectors.joining("|", "^(", ")$"));
     }
 
     /** {@code java-17-openjdk-amd64} for {@code /usr/bin/java}, through its links. */

@@ -1,5 +1,6 @@
 package dev.blockwatch.benchmarks;
 
+import application.SleepCallSite;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -20,7 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One instrumented JDK call per operation, the same code with and without the agent; {@link BenchmarkTable}
+ * One JDK call per operation, the same code with and without the agent: calls the agent instruments, and an
+ * uncontended lock, which it must leave as fast as it was (only a lock that parks is a wait); {@link BenchmarkTable}
  * runs it in each agent configuration. The states are per thread so that their setup runs on the JMH worker
  * thread, the thread whose watched-or-not status a configuration sets.
  */
@@ -75,6 +78,22 @@ public class InstrumentedCallBenchmark {
     }
 
     /**
+     * An uncontended {@code ReentrantLock}: one compare-and-set each way, never {@code LockSupport.park}, so none of
+     * the {@code wait} family's advice runs.
+     */
+    @Benchmark
+    public void lockUnlock(UncontendedLock uncontended) {
+        uncontended.lock.lock();
+        uncontended.lock.unlock();
+    }
+
+    /** {@code Thread.sleep(0)}: the shortest sleep there is, timed like any other (the thread only yields). */
+    @Benchmark
+    public void sleepZero() throws InterruptedException {
+        SleepCallSite.sleep(0);
+    }
+
+    /**
      * {@code /dev/zero}: every 1-byte {@code read()} is a real read(2) of one byte, with no end of file to rewind
      * from. A cached regular file goes through the same Java code, hence the same advice; its kernel path only
      * costs more (~400 ns against ~230 ns here), which widens the noise around the few nanoseconds measured.
@@ -93,6 +112,12 @@ public class InstrumentedCallBenchmark {
         public void close() throws IOException {
             stream.close();
         }
+    }
+
+    /** A lock that only the JMH worker takes. */
+    @State(Scope.Thread)
+    public static class UncontendedLock {
+        final ReentrantLock lock = new ReentrantLock();
     }
 
     /** A connected loopback pair whose peer never writes, so the client's non-blocking reads find nothing. */

@@ -1,6 +1,5 @@
 package dev.blockwatch.benchmarks;
 
-import application.SleepCallSite;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -90,7 +89,7 @@ public class InstrumentedCallBenchmark {
     /** {@code Thread.sleep(0)}: the shortest sleep there is, timed like any other (the thread only yields). */
     @Benchmark
     public void sleepZero() throws InterruptedException {
-        SleepCallSite.sleep(0);
+        Thread.sleep(0);
     }
 
     /**

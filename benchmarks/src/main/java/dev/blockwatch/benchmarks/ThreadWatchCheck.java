@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * Makes sure, before anything is measured, that each agent configuration means what its label says: the agent
  * loads with those options, and it times the JMH worker's calls or not. Otherwise a misspelt option (the agent
  * then stays off), a regex that misses the worker's real name, or a call that the agent does not time where the
- * benchmark makes it (see {@link application.SleepCallSite}) would silently turn a row into "no agent" or
+ * benchmark makes it (on JDK 17 a native {@code Thread.sleep} is timed at its call sites) would silently turn a row into "no agent" or
  * "unwatched". It runs each call it knows the report of once, with the same thread options at threshold 0, so
  * that every such call the worker makes while watched is reported, and reads the JSON report.
  */

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * on threads that are not watched; on watched ones it adds two clock reads and plain writes of
  * the call's operation, subject and start (the operation doubles as the "in a call" flag that
  * keeps nested calls from reporting twice; the subject is the one write the in-progress watch
- * adds). It never allocates, locks or logs. Everything else happens behind {@link BlockingCallListener}, only for calls over the
- * threshold.
+ * adds). It never allocates, locks or logs. Everything else happens behind
+ * {@link BlockingCallListener}, only for calls over the threshold.
  */
 public final class BlockwatchRuntime {
     private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<ThreadState>() {

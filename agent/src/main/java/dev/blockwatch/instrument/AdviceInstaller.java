@@ -26,8 +26,6 @@ import net.bytebuddy.utility.JavaModule;
  * is added), which needs no JVM flag and can be undone by resetting the returned transformer.
  */
 public final class AdviceInstaller {
-    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
-
     private AdviceInstaller() {
     }
 
@@ -52,16 +50,9 @@ public final class AdviceInstaller {
             byType.computeIfAbsent(selector.typeName(), k -> new ArrayList<>()).add(new TypedAdvice(selector, -1));
         }
 
-        // Byte Buddy's default initialization strategy prepares class injection through
-        // sun.misc.Unsafe, which JDK 24+ warns about; blockwatch never injects classes.
-        // The property name is relocated with Byte Buddy, so the application's own copy is unaffected.
-        System.setProperty(NEXUS_DISABLED, "true");
-        AgentBuilder builder = new AgentBuilder.Default()
+        AgentBuilder builder = AgentBuilders.create(onError)
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(new ErrorReporter(onError))
-                .with(OwnWorkUntimed.DECORATOR)
                 .ignore(OwnTypes.MATCHER);
         for (Map.Entry<String, List<TypedAdvice>> entry : byType.entrySet()) {
             List<TypedAdvice> advice = entry.getValue();

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -55,9 +54,7 @@ public final class NativeCallSites {
         if (rewrites.isEmpty()) {
             return;
         }
-        ClassFileTransformer rewriter = new AgentBuilder.Default()
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(new AdviceInstaller.ErrorReporter(onError))
+        ClassFileTransformer rewriter = AgentBuilders.create(onError)
                 .ignore(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
                         .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(OwnTypes.MATCHER))
                 .type(any())

@@ -183,14 +183,12 @@ public final class BlockwatchRuntime {
         CURRENT.get().mode = ThreadState.OWN;
     }
 
-    /** The threads watched so far (some may have ended), for the in-progress watch. */
+    /**
+     * The threads watched so far, for the in-progress watch, which removes those that have
+     * ended through the iterator.
+     */
     public static Iterable<ThreadState> watchedThreads() {
         return WATCHED_THREADS;
-    }
-
-    /** Forgets a thread that has ended. */
-    public static void forget(ThreadState state) {
-        WATCHED_THREADS.remove(state);
     }
 
     public static long thresholdNanos() {

@@ -3,6 +3,7 @@ package dev.blockwatch.report;
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
 import dev.blockwatch.bootstrap.ThreadState;
 import dev.blockwatch.config.Category;
+import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -50,10 +51,11 @@ final class InProgressWatch {
 
     private void lookOnce() {
         long threshold = BlockwatchRuntime.thresholdNanos();
-        for (ThreadState state : BlockwatchRuntime.watchedThreads()) {
+        for (Iterator<ThreadState> states = BlockwatchRuntime.watchedThreads().iterator(); states.hasNext(); ) {
+            ThreadState state = states.next();
             Thread watched = state.thread();
             if (!watched.isAlive()) {
-                BlockwatchRuntime.forget(state);
+                states.remove();
                 continue;
             }
             String operation = state.operationUnderWay();

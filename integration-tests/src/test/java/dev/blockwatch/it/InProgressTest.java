@@ -65,7 +65,8 @@ class InProgressTest {
         Report report = child.report();
         // Also checks that the in-progress record, if any, shares the final record's callId, time and thread.
         ReportRecord call = report.onlyFinalCallAt(StuckCallScenarios.class, SITE);
-        double stuckMs = StuckCallScenarios.ANSWER_DELAY.toMillis();
+        // the figure: a call blocked for (at least) 5 s
+        double stuckMs = 5000;
         new ExpectedCall("file", FILE_READ, child.fact(SITE + ".path"), LOOP,
                 Long.parseLong(child.fact(SITE + ".threadId")), StuckCallScenarios.class, SITE,
                 stuckMs, stuckMs + 5000, THRESHOLD_MS)

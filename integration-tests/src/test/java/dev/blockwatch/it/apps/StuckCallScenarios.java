@@ -7,10 +7,12 @@ import java.time.Duration;
 
 /**
  * One call that stays blocked far longer than the threshold: a FIFO read on a selector loop whose
- * writer answers after 5 s, so that the agent sees it while it is still blocked.
+ * writer answers after 5.5 s, so that the agent sees it while it is still blocked. The writer's
+ * clock starts when it opens the FIFO, a moment before the read does: the read itself blocks a
+ * little less, still at least 5 s.
  */
 public final class StuckCallScenarios {
-    public static final Duration ANSWER_DELAY = Duration.ofSeconds(5);
+    public static final Duration ANSWER_DELAY = Duration.ofMillis(5500);
 
     private StuckCallScenarios() {
     }
@@ -27,7 +29,7 @@ public final class StuckCallScenarios {
 
     static int readStuckFifo(Path fifo) throws IOException {
         try (FileInputStream in = new FileInputStream(fifo.toFile())) {
-            return in.read(new byte[64]); // blocks until the writer answers, 5 s from now
+            return in.read(new byte[64]); // blocks until the writer answers
         }
     }
 }

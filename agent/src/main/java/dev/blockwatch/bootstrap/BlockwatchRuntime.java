@@ -42,18 +42,13 @@ public final class BlockwatchRuntime {
     private BlockwatchRuntime() {
     }
 
-    /** Activates reporting; before this, and after {@link #deactivate()}, no call is timed. */
+    /** Activates reporting; before this, no call is timed. */
     public static void activate(BlockingCallListener callListener, ThreadClassifier threadClassifier,
                                 long threshold, boolean watchSelectorLoops) {
         thresholdNanos = threshold;
         selectorLoopsWatched = watchSelectorLoops;
         classifier = threadClassifier;
         listener = callListener;
-    }
-
-    public static void deactivate() {
-        listener = null;
-        classifier = null;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.blockwatch.report;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A stack taken for a report: walked on the calling thread for a call that returned, or taken
@@ -77,19 +78,31 @@ abstract class CapturedStack {
 
     /** Frames walked by a {@link StackWalker} that retains class references. */
     static CapturedStack walked(List<StackWalker.StackFrame> frames) {
-        return new Walked(frames);
+        return new Frames<>(frames, StackWalker.StackFrame::getClassName, StackWalker.StackFrame::getMethodName,
+                StackWalker.StackFrame::toStackTraceElement, frame -> frame.getDeclaringClass().getClassLoader());
     }
 
-    /** Frames as {@link Thread#getStackTrace()} gives them. */
+    /** Frames as {@link Thread#getStackTrace()} gives them; their class loaders are not known. */
     static CapturedStack of(StackTraceElement[] frames) {
-        return new Elements(List.of(frames));
+        return new Frames<>(List.of(frames), StackTraceElement::getClassName, StackTraceElement::getMethodName,
+                frame -> frame, frame -> null);
     }
 
-    private static final class Walked extends CapturedStack {
-        private final List<StackWalker.StackFrame> frames;
+    /** A list of frames of either kind, read through the accessors of that kind. */
+    private static final class Frames<T> extends CapturedStack {
+        private final List<T> frames;
+        private final Function<T, String> className;
+        private final Function<T, String> methodName;
+        private final Function<T, StackTraceElement> element;
+        private final Function<T, ClassLoader> classLoader;
 
-        Walked(List<StackWalker.StackFrame> frames) {
+        Frames(List<T> frames, Function<T, String> className, Function<T, String> methodName,
+               Function<T, StackTraceElement> element, Function<T, ClassLoader> classLoader) {
             this.frames = frames;
+            this.className = className;
+            this.methodName = methodName;
+            this.element = element;
+            this.classLoader = classLoader;
         }
 
         @Override
@@ -99,65 +112,28 @@ abstract class CapturedStack {
 
         @Override
         String className(int frame) {
-            return frames.get(frame).getClassName();
+            return className.apply(frames.get(frame));
         }
 
         @Override
         String methodName(int frame) {
-            return frames.get(frame).getMethodName();
+            return methodName.apply(frames.get(frame));
         }
 
         @Override
         String text(int frame) {
-            return format(frames.get(frame).toStackTraceElement());
+            return format(element.apply(frames.get(frame)));
         }
 
         @Override
         ClassLoader classLoader(int frame) {
-            return frames.get(frame).getDeclaringClass().getClassLoader();
+            return classLoader.apply(frames.get(frame));
         }
 
         @Override
         CapturedStack first(int count) {
-            return new Walked(List.copyOf(frames.subList(0, Math.min(count, frames.size()))));
-        }
-    }
-
-    private static final class Elements extends CapturedStack {
-        private final List<StackTraceElement> frames;
-
-        Elements(List<StackTraceElement> frames) {
-            this.frames = frames;
-        }
-
-        @Override
-        int size() {
-            return frames.size();
-        }
-
-        @Override
-        String className(int frame) {
-            return frames.get(frame).getClassName();
-        }
-
-        @Override
-        String methodName(int frame) {
-            return frames.get(frame).getMethodName();
-        }
-
-        @Override
-        String text(int frame) {
-            return format(frames.get(frame));
-        }
-
-        @Override
-        ClassLoader classLoader(int frame) {
-            return null;
-        }
-
-        @Override
-        CapturedStack first(int count) {
-            return new Elements(List.copyOf(frames.subList(0, Math.min(count, frames.size()))));
+            return new Frames<>(List.copyOf(frames.subList(0, Math.min(count, frames.size()))), className, methodName,
+                    element, classLoader);
         }
     }
 

@@ -82,20 +82,16 @@ class ThreadWatchPolicyTest {
 
     @Test
     void aNettyDefaultEventExecutorGroupThreadIsNotWatched() throws Exception {
-        EventExecutorGroup group = new DefaultEventExecutorGroup(1);
-        try {
-            Verdict verdict = judgedOn(group.next(), policy(""));
-
-            assertInstanceOf(FastThreadLocalThread.class, verdict.thread());
-            assertFalse(verdict.watched());
-        } finally {
-            shutDown(group);
-        }
+        assertOffloadThreadIsNotWatched(new DefaultEventExecutorGroup(1));
     }
 
     @Test
     void aNettyDefaultEventLoopGroupThreadIsNotWatched() throws Exception {
-        EventLoopGroup group = new DefaultEventLoopGroup(1);
+        assertOffloadThreadIsNotWatched(new DefaultEventLoopGroup(1));
+    }
+
+    /** A group users offload blocking handlers to: a Netty thread, but no I/O event loop. */
+    private static void assertOffloadThreadIsNotWatched(EventExecutorGroup group) throws Exception {
         try {
             Verdict verdict = judgedOn(group.next(), policy(""));
 

@@ -2,6 +2,7 @@ package dev.blockwatch.bootstrap;
 
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -25,8 +26,11 @@ public final class BlockwatchRuntime {
     private static final Queue<ThreadState> WATCHED_THREADS = new ConcurrentLinkedQueue<>();
     /** The category of each instrumented operation, registered as advice is applied. */
     private static final Map<String, Integer> CATEGORIES = new ConcurrentHashMap<>();
-    /** The class each operation is instrumented in, to find the call's frame in a live stack. */
-    private static final Map<String, String> INSTRUMENTED_TYPES = new ConcurrentHashMap<>();
+    /**
+     * The classes each operation is instrumented in (many for an interface such as a JDBC
+     * statement), to find where the call starts in its stack.
+     */
+    private static final Map<String, Set<String>> INSTRUMENTED_TYPES = new ConcurrentHashMap<>();
     /** The operation of a thread busy with blockwatch's own work, such as transforming a class. */
     private static final String OWN_WORK = "blockwatch";
     private static final int LOOKUP_NONE = 0;
@@ -129,6 +133,32 @@ public final class BlockwatchRuntime {
     }
 
     /**
+     * Marks a call that {@link #enter} started as one whose subject is found inside it
+     * ({@link #subjectFound}): a client library's call learns its command only as it sends it.
+     */
+    public static void awaitSubject(ThreadState state) {
+        state.awaitingSubject = true;
+    }
+
+    /**
+     * Called where a client library hands over what the call under way is about; the first one
+     * counts, so the command the application called is not replaced by a later one it causes.
+     */
+    public static void subjectFound(Object subject) {
+        ThreadState state = CURRENT.get();
+        if (state.awaitingSubject) {
+            state.awaitingSubject = false;
+            state.subject = subject;
+        }
+    }
+
+    /** The exit of a call marked by {@link #awaitSubject}, reported with the subject found. */
+    public static void exitWithSubject(ThreadState state, int category, String operation) {
+        state.awaitingSubject = false;
+        exit(state, category, operation, state.subject);
+    }
+
+    /**
      * Called before blockwatch does its own work on an application's thread (transforming a
      * class that thread loads): the calls it makes meanwhile are not timed.
      *
@@ -190,15 +220,16 @@ public final class BlockwatchRuntime {
         return thresholdNanos;
     }
 
-    /** Records the category an operation reports under and the class it is instrumented in. */
+    /** Records the category an operation reports under and a class it is instrumented in. */
     public static void registerOperation(String operation, int category, String instrumentedType) {
         CATEGORIES.put(operation, category);
-        INSTRUMENTED_TYPES.put(operation, instrumentedType);
+        INSTRUMENTED_TYPES.computeIfAbsent(operation, k -> ConcurrentHashMap.newKeySet()).add(instrumentedType);
     }
 
-    /** The class a registered operation is instrumented in, or null. */
-    public static String instrumentedTypeOf(String operation) {
-        return INSTRUMENTED_TYPES.get(operation);
+    /** The classes a registered operation is instrumented in; empty when it is not registered. */
+    public static Set<String> instrumentedTypesOf(String operation) {
+        Set<String> types = INSTRUMENTED_TYPES.get(operation);
+        return types == null ? Set.of() : types;
     }
 
     /** The category of a registered operation, or -1. */

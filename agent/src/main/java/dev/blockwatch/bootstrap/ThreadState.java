@@ -43,6 +43,8 @@ public final class ThreadState {
     long start;
     /** For a call reported only if it turns out to do a name-service lookup: none, pending or confirmed. */
     int lookup;
+    /** Whether the call under way learns its subject inside it (the command a Redis client sends). */
+    boolean awaitingSubject;
     /**
      * The start of the call that the in-progress watch reported, so that it reports a call
      * once and the final report carries the same call id; the exit negates it to close the call.

@@ -1,5 +1,6 @@
 package dev.blockwatch.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
@@ -7,6 +8,7 @@ import dev.blockwatch.config.Category;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,15 +35,21 @@ public final class AdviceInstaller {
      * @param categories    the categories to instrument
      * @param selectorLoops whether waiting in a Selector makes a thread watched
      * @param onError       told of every type that could not be instrumented
+     * @return the transformers installed, to reset on detach
      */
-    public static ResettableClassFileTransformer install(Instrumentation instrumentation, Set<Category> categories,
-                                                         boolean selectorLoops, Consumer<String> onError) {
+    public static List<ResettableClassFileTransformer> install(Instrumentation instrumentation, Set<Category> categories,
+                                                               boolean selectorLoops, Consumer<String> onError) {
         Map<String, List<TypedAdvice>> byType = new LinkedHashMap<>();
+        List<TypedAdvice> implementations = new ArrayList<>();
         for (CallFamily family : CallFamilies.all()) {
             if (categories.contains(family.category())) {
                 for (TypeAdvice type : family.types()) {
-                    byType.computeIfAbsent(type.typeName(), k -> new ArrayList<>())
-                            .add(new TypedAdvice(type, family.category().ordinal()));
+                    TypedAdvice typed = new TypedAdvice(type, family.category().ordinal());
+                    if (type.matchesImplementations()) {
+                        implementations.add(typed);
+                    } else {
+                        byType.computeIfAbsent(type.typeName(), k -> new ArrayList<>()).add(typed);
+                    }
                 }
             }
         }
@@ -50,16 +58,68 @@ public final class AdviceInstaller {
             byType.computeIfAbsent(selector.typeName(), k -> new ArrayList<>()).add(new TypedAdvice(selector, -1));
         }
 
-        AgentBuilder builder = AgentBuilders.create(onError)
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .ignore(OwnTypes.MATCHER);
+        loadJdkTypes(byType.keySet());
+        List<ResettableClassFileTransformer> installed = new ArrayList<>();
+        AgentBuilder named = retransforming(onError).ignore(OwnTypes.MATCHER);
         for (Map.Entry<String, List<TypedAdvice>> entry : byType.entrySet()) {
             List<TypedAdvice> advice = entry.getValue();
-            builder = builder.type(named(entry.getKey()))
+            named = named.type(named(entry.getKey()))
                     .transform((type, description, loader, module, domain) -> apply(type, advice));
         }
+        installed.add(named.installOn(instrumentation));
+        if (!implementations.isEmpty()) {
+            installed.add(installImplementations(instrumentation, implementations, onError));
+        }
+        return installed;
+    }
+
+    /**
+     * Implementations of an interface can be any class of any class loader, so every class
+     * loaded is a candidate: only those whose bytes mention the interface's package reach Byte
+     * Buddy, which then resolves their supertypes. A class implementing {@code java.sql.Statement}
+     * names it, or names {@code java.sql} types in the signatures of the methods it overrides.
+     */
+    private static ResettableClassFileTransformer installImplementations(Instrumentation instrumentation,
+                                                                         List<TypedAdvice> implementations,
+                                                                         Consumer<String> onError) {
+        Set<String> packages = new LinkedHashSet<>();
+        for (TypedAdvice typed : implementations) {
+            String type = typed.type.typeName();
+            packages.add(type.substring(0, type.lastIndexOf('.') + 1).replace('.', '/'));
+        }
+        AgentBuilder builder = retransforming(onError)
+                .with(ClassBytesFilter.decorator(packages))
+                .ignore(nameStartsWith("java.").or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
+                        .or(nameStartsWith("com.sun.")).or(OwnTypes.MATCHER));
+        for (TypedAdvice typed : implementations) {
+            List<TypedAdvice> advice = List.of(typed);
+            // not terminal: a class implementing several of the interfaces receives the advice of each
+            builder = builder.type(typed.type.typeMatcher())
+                    .transform((dynamicType, description, loader, module, domain) -> apply(dynamicType, advice));
+        }
         return builder.installOn(instrumentation);
+    }
+
+    /**
+     * Loads the JDK's instrumented types that are not loaded yet, so that they are retransformed
+     * now. One loaded later could be loaded by a transformation in progress (JDK 25 loads
+     * {@code CompletableFuture} so), which Byte Buddy does not transform again, and it would
+     * stay without advice. Library types are left to load as the application uses them.
+     */
+    private static void loadJdkTypes(Iterable<String> typeNames) {
+        for (String typeName : typeNames) {
+            try {
+                Class.forName(typeName, false, ClassLoader.getPlatformClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not a JDK type, or not in this JDK: advice applies if it ever loads
+            }
+        }
+    }
+
+    private static AgentBuilder retransforming(Consumer<String> onError) {
+        return AgentBuilders.create(onError)
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
     }
 
     private static DynamicType.Builder<?> apply(DynamicType.Builder<?> type, List<TypedAdvice> advice) {
@@ -67,8 +127,7 @@ public final class AdviceInstaller {
             for (TypeAdvice.MethodAdvice method : typed.type.methods()) {
                 Advice.WithCustomMapping mapping = Advice.withCustomMapping()
                         .bind(CategoryId.class, (Object) typed.categoryId)
-                        .bind(Operation.class, operationName(typed.type.apiType(), method.reportedMethod(),
-                                typed.categoryId));
+                        .bind(Operation.class, operationName(typed.type.apiType(), method, typed.categoryId));
                 if (method.detail() != null) {
                     mapping = mapping.bind(Detail.class, detailOf(method.detail()));
                 }
@@ -83,10 +142,10 @@ public final class AdviceInstaller {
      * Resolves, per instrumented method, to the operation string constant, and registers the
      * operation's category for the in-progress watch.
      */
-    private static Advice.OffsetMapping operationName(String apiType, String reportedMethod, int categoryId) {
+    private static Advice.OffsetMapping operationName(String apiType, TypeAdvice.MethodAdvice method, int categoryId) {
         return (TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
                 Advice.ArgumentHandler argumentHandler, Advice.OffsetMapping.Sort sort) -> {
-            String operation = apiType + "." + (reportedMethod != null ? reportedMethod : instrumentedMethod.getName());
+            String operation = method.operationIn(apiType, instrumentedType, instrumentedMethod);
             BlockwatchRuntime.registerOperation(operation, categoryId, instrumentedType.getName());
             return Advice.OffsetMapping.Target.ForStackManipulation.of(operation);
         };

@@ -18,15 +18,17 @@ public final class CallFamilies {
                 new DnsInstrumentation(),
                 new ProcessInstrumentation(),
                 new SleepInstrumentation(),
-                new WaitInstrumentation());
+                new WaitInstrumentation(),
+                new JdbcInstrumentation(),
+                new RedisInstrumentation());
     }
 
     /**
-     * The operations that a report names after the API the application called, with the
-     * package or type whose outermost method on the stack names them.
+     * The operations that a report names after the API the application called, with what on
+     * the stack names them.
      */
-    public static Map<String, String> operationsNamedByCaller(Set<Category> categories) {
-        Map<String, String> callerApis = new HashMap<>();
+    public static Map<String, CallerApi> operationsNamedByCaller(Set<Category> categories) {
+        Map<String, CallerApi> callerApis = new HashMap<>();
         for (CallFamily family : all()) {
             if (categories.contains(family.category())) {
                 for (TypeAdvice type : family.types()) {

@@ -102,11 +102,11 @@ public final class NativeCallSites {
         @Override
         public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                                 ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-            if (loader == null || classBeingRedefined != null || !contains(classfileBuffer, LONG_TO_VOID)) {
+            if (loader == null || classBeingRedefined != null || !ClassBytes.contain(classfileBuffer, LONG_TO_VOID)) {
                 return null;
             }
             for (Rewrite rewrite : rewrites) {
-                if (contains(classfileBuffer, rewrite.name)) {
+                if (ClassBytes.contain(classfileBuffer, rewrite.name)) {
                     boolean paused = BlockwatchRuntime.pauseTiming();
                     try {
                         return rewriter.transform(loader, className, null, protectionDomain, classfileBuffer);
@@ -119,19 +119,6 @@ public final class NativeCallSites {
                 }
             }
             return null;
-        }
-
-        private static boolean contains(byte[] bytes, byte[] part) {
-            outer:
-            for (int i = 0; i <= bytes.length - part.length; i++) {
-                for (int j = 0; j < part.length; j++) {
-                    if (bytes[i + j] != part[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.blockwatch.report;
 
+import dev.blockwatch.bootstrap.PreparedStatementSql;
 import dev.blockwatch.bootstrap.StartedProcesses;
 import dev.blockwatch.config.Category;
 import dev.blockwatch.config.DetailMode;
@@ -18,8 +19,8 @@ import java.util.List;
 import java.util.StringTokenizer;
 
 /**
- * Turns what the advice handed over (a path, a socket, a channel, an address, a command) into
- * the report's {@code detail} text. Runs only for reported calls and never does a DNS lookup:
+ * Turns what the advice handed over (a path, a socket, a channel, an address, a command, SQL or
+ * a statement, a Redis command) into the report's {@code detail} text. Runs only for reported calls and never does a DNS lookup:
  * a host is shown by the name it was connected with, else as its address. A command is shown
  * as its program and number of arguments unless {@code detail=full}: arguments may hold
  * secrets.
@@ -29,8 +30,15 @@ final class CallDetail {
     }
 
     static String describe(Category category, Object subject, DetailMode mode) {
-        if (subject == null || mode == DetailMode.NONE) {
+        if (subject == null || mode == DetailMode.NONE || category == Category.SLEEP || category == Category.WAIT) {
             return null;
+        }
+        if (category == Category.JDBC) {
+            return SqlText.describe(subject instanceof String ? (String) subject : PreparedStatementSql.sqlOf(subject),
+                    mode);
+        }
+        if (category == Category.REDIS) {
+            return RedisCommandText.describe(subject, mode);
         }
         if (category == Category.PROCESS) {
             List<String> command = command(subject);

@@ -3,6 +3,7 @@ package dev.blockwatch.report;
 import dev.blockwatch.bootstrap.BlockingCallListener;
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
 import dev.blockwatch.config.BlockwatchOptions;
+import dev.blockwatch.instrument.CallerApi;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class ReportPipeline {
     private volatile boolean stopping;
 
     private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks, Instrumentation instrumentation,
-                           Map<String, String> operationsNamedByCaller) {
+                           Map<String, CallerApi> operationsNamedByCaller) {
         this.options = options;
         this.sinks = sinks;
         this.recorder = new SlowCallRecorder(options, summary, queue, new LoadedClassLoaders(instrumentation),
@@ -50,7 +51,7 @@ public final class ReportPipeline {
      *        application called, with the package or type whose outermost method names them
      */
     public static ReportPipeline open(BlockwatchOptions options, Instrumentation instrumentation,
-                                      Map<String, String> operationsNamedByCaller) throws IOException {
+                                      Map<String, CallerApi> operationsNamedByCaller) throws IOException {
         List<ReportSink> sinks = new ArrayList<>();
         if (options.json() != null) {
             sinks.add(new JsonLinesSink(options.json()));

@@ -51,6 +51,11 @@ final class SiteLocator {
     }
 
     private static boolean isGlue(String className) {
-        return className.contains("$$Lambda") || className.contains("$Proxy");
+        return className.contains("$$Lambda") || isProxy(className);
+    }
+
+    /** Whether the class is a dynamic proxy ({@code jdk.proxy2.$Proxy12}). */
+    static boolean isProxy(String className) {
+        return className.contains("$Proxy");
     }
 }

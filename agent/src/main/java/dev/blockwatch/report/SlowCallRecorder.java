@@ -9,6 +9,7 @@ import dev.blockwatch.config.Category;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -60,7 +61,7 @@ final class SlowCallRecorder implements BlockingCallListener {
         }
         long callId = inProgressCallId != 0 ? inProgressCallId : nextCallId();
         SlowCallReport report = report(Thread.currentThread(), Category.ofId(categoryId), operation, detail,
-                startNanos, durationNanos, stack, 0, callId, false);
+                startNanos, durationNanos, stack, callId, false);
         if (report != null) {
             summary.record(report.site(), report.category(), report.operation(), durationNanos);
             queue.offer(report);
@@ -75,25 +76,31 @@ final class SlowCallRecorder implements BlockingCallListener {
                 .filter(frame -> !OwnCode.isOwn(frame.getClassName()))
                 .toArray(StackTraceElement[]::new);
         SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos,
-                CapturedStack.of(frames), siteSearchStart(operation, frames), callId, true);
+                CapturedStack.of(frames), callId, true);
         if (report != null) {
             queue.offer(report);
         }
     }
 
     /**
-     * Where the instrumented call is in a live stack: the first frame, from the top, of the
-     * instrumented class. Frames deeper than that (code the JDK called back, such as a name
-     * resolver) are never the site.
+     * Where the site search starts: above the instrumented call's frames. A live stack may hold
+     * frames deeper than the call (code the JDK called back, such as a name resolver), which are
+     * never the site; and the instrumented method, or a pool's wrapper around a driver's
+     * method, is the library the application called, whatever package it is in.
      */
-    private static int siteSearchStart(String operation, StackTraceElement[] frames) {
-        String instrumentedType = BlockwatchRuntime.instrumentedTypeOf(operation);
-        for (int i = 0; instrumentedType != null && i < frames.length; i++) {
-            if (ClassNames.isIn(instrumentedType, frames[i].getClassName())) {
-                return i;
-            }
+    private static int siteSearchStart(String operation, CapturedStack stack) {
+        Set<String> instrumentedTypes = BlockwatchRuntime.instrumentedTypesOf(operation);
+        int frame = 0;
+        while (frame < stack.size() && !instrumentedTypes.contains(stack.className(frame))) {
+            frame++;
         }
-        return 0;
+        if (frame == stack.size()) {
+            return 0;
+        }
+        while (frame < stack.size() && instrumentedTypes.contains(stack.className(frame))) {
+            frame++;
+        }
+        return frame < stack.size() ? frame : 0;
     }
 
     long nextCallId() {
@@ -102,10 +109,17 @@ final class SlowCallRecorder implements BlockingCallListener {
 
     /** The report of a call, or null when {@code allow} covers it or it is a pool's idle wait. */
     private SlowCallReport report(Thread thread, Category category, String operation, Object detail, long startNanos,
-                                  long durationNanos, CapturedStack stack, int siteSearchStart, long callId,
-                                  boolean inProgress) {
+                                  long durationNanos, CapturedStack stack, long callId, boolean inProgress) {
         if (allowed(stack) || (category == Category.WAIT && CallerOperations.isPoolIdleWait(stack))) {
             return null;
+        }
+        int siteSearchStart = siteSearchStart(operation, stack);
+        String reportedOperation = callerOperations.name(operation, stack);
+        if (category == Category.WAIT && RedisCommandText.isClientFuture(detail)
+                && options.categories().contains(Category.REDIS)) {
+            // a blocking get() on a Redis client's future is that client's call
+            category = Category.REDIS;
+            reportedOperation = RedisCommandText.futureOperation(operation);
         }
         long startEpochMillis = Math.floorDiv(epochNanosAtNanoTimeZero + startNanos, 1_000_000);
         String site = null;
@@ -122,7 +136,8 @@ final class SlowCallRecorder implements BlockingCallListener {
             siteLoader = thread.getContextClassLoader();
         }
         return new SlowCallReport(callId, startEpochMillis, thread.getName(), thread.getId(), category,
-                callerOperations.name(operation, stack), CallDetail.describe(category, detail, options.detail()), durationNanos, options.thresholdNanos(), inProgress,
+                reportedOperation, CallDetail.describe(category, detail, options.detail()), durationNanos,
+                options.thresholdNanos(), inProgress,
                 site, siteLoader, stack.first(options.stackDepth()));
     }
 

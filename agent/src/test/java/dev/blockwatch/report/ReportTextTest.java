@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** How times and durations are written in every sink. */
+/** How times, durations and free text are written in every sink. */
 class ReportTextTest {
     @Test
     void timeIsIsoUtcWithMilliseconds() {
@@ -55,5 +55,68 @@ class ReportTextTest {
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    @Test
+    void oneLineMakesEachRunOfWhitespaceOneSpace() {
+        assertEquals("SELECT * FROM t WHERE a = 1", ReportText.oneLine("SELECT\n  *\tFROM t\r\nWHERE  a = 1"));
+        assertEquals("a b", ReportText.oneLine("\n\t a\u000b\fb \r\n"));
+    }
+
+    @Test
+    void oneLineMakesControlCharactersSpaces() {
+        assertEquals("a b c", ReportText.oneLine("a\u0000b\u001bc\u007f"));
+    }
+
+    @Test
+    void oneLineKeepsShortTextAsItIs() {
+        assertEquals("", ReportText.oneLine(""));
+        assertEquals("", ReportText.oneLine(" \n "));
+        assertEquals("GET k \u00e9\ud83d\ude00", ReportText.oneLine("GET k \u00e9\ud83d\ude00"));
+    }
+
+    @Test
+    void oneLineCapsLongText() {
+        assertEquals("x".repeat(2000), ReportText.oneLine("x".repeat(2000)));
+        assertEquals("x".repeat(2000), ReportText.oneLine("x".repeat(2000) + " \n "));
+        assertEquals("x".repeat(2000) + "\u2026", ReportText.oneLine("x".repeat(2001)));
+        assertEquals("x".repeat(2000) + "\u2026", ReportText.oneLine("x".repeat(2000) + "\ny"));
+        assertEquals("x".repeat(2000) + "\u2026", ReportText.oneLine("x".repeat(100_000)));
+    }
+
+    @Test
+    void oneLineCountsLengthAfterWhitespaceCollapses() {
+        assertEquals("a b", ReportText.oneLine("a" + " ".repeat(5000) + "b"));
+        String words = "ab\n\n".repeat(1000); // 4000 characters, 2999 on one line
+        assertEquals("ab ".repeat(666) + "ab\u2026", ReportText.oneLine(words));
+    }
+
+    @Test
+    void oneLineNeverCutsASurrogatePair() {
+        assertEquals("x".repeat(1999) + "\u2026", ReportText.oneLine("x".repeat(1999) + "\ud83d\ude00" + "tail"));
+        assertEquals("x".repeat(1998) + "\ud83d\ude00\u2026",
+                ReportText.oneLine("x".repeat(1998) + "\ud83d\ude00" + "tail"));
+    }
+
+    @Test
+    void cappedKeepsTextUpToTheLongestDetail() {
+        assertEquals(2000, ReportText.MAX_DETAIL_LENGTH);
+        assertEquals("", ReportText.capped(""));
+        assertEquals("a\nb", ReportText.capped("a\nb"));
+        assertEquals("x".repeat(2000), ReportText.capped("x".repeat(2000)));
+        assertEquals("x".repeat(2000), ReportText.capped(new StringBuilder("x".repeat(2000))));
+    }
+
+    @Test
+    void cappedCutsLongerTextWithAnEllipsis() {
+        assertEquals("x".repeat(2000) + "\u2026", ReportText.capped("x".repeat(2001)));
+        assertEquals("x".repeat(1999) + "\n\u2026", ReportText.capped(new StringBuilder("x".repeat(1999) + "\n\n\n")));
+    }
+
+    @Test
+    void cappedNeverCutsASurrogatePair() {
+        assertEquals("x".repeat(1999) + "\u2026", ReportText.capped("x".repeat(1999) + "\ud83d\ude00"));
+        assertEquals("x".repeat(1998) + "\ud83d\ude00\u2026", ReportText.capped("x".repeat(1998) + "\ud83d\ude00y"));
+        assertEquals("x".repeat(1998) + "\ud83d\ude00", ReportText.capped("x".repeat(1998) + "\ud83d\ude00"));
     }
 }

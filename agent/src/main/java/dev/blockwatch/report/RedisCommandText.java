@@ -18,6 +18,8 @@ final class RedisCommandText {
     private static final String LETTUCE_FUTURE = "io.lettuce.core.RedisFuture";
     private static final String LETTUCE_COMMAND = "io.lettuce.core.protocol.RedisCommand";
     private static final String JEDIS_ARGUMENTS = "redis.clients.jedis.CommandArguments";
+    private static final String JEDIS_COMMAND_OBJECT = "redis.clients.jedis.CommandObject";
+    private static final String JEDIS_COMMAND = "redis.clients.jedis.commands.ProtocolCommand";
 
     private RedisCommandText() {
     }
@@ -27,6 +29,13 @@ final class RedisCommandText {
         try {
             if (implementsType(subject.getClass(), JEDIS_ARGUMENTS)) {
                 return jedisCommand((Iterable<?>) subject, mode);
+            }
+            if (implementsType(subject.getClass(), JEDIS_COMMAND_OBJECT)) {
+                return jedisCommand((Iterable<?>) call(subject, "getArguments"), mode);
+            }
+            if (implementsType(subject.getClass(), JEDIS_COMMAND)) {
+                // sent with its arguments apart: the name is all there is
+                return commandName((byte[]) call(subject, "getRaw"));
             }
             if (implementsType(subject.getClass(), LETTUCE_COMMAND)) {
                 return lettuceCommand(subject, mode);
@@ -51,14 +60,14 @@ final class RedisCommandText {
     private static String jedisCommand(Iterable<?> arguments, DetailMode mode) throws ReflectiveOperationException {
         StringBuilder text = new StringBuilder();
         for (Object argument : arguments) {
-            String word = new String((byte[]) call(argument, "getRaw"), StandardCharsets.UTF_8);
+            byte[] raw = (byte[]) call(argument, "getRaw");
             if (text.length() == 0) {
-                text.append(word.toUpperCase(Locale.ROOT));
+                text.append(commandName(raw));
                 if (mode != DetailMode.FULL || SECRET_ARGUMENTS.contains(text.toString())) {
                     break;
                 }
             } else {
-                text.append(' ').append(word);
+                text.append(' ').append(new String(raw, StandardCharsets.UTF_8));
             }
         }
         return text.length() == 0 ? null : ReportText.oneLine(text.toString());
@@ -69,13 +78,17 @@ final class RedisCommandText {
         if (type == null) {
             return null;
         }
-        String name = new String((byte[]) call(type, "getBytes"), StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
+        String name = commandName((byte[]) call(type, "getBytes"));
         if (mode != DetailMode.FULL || SECRET_ARGUMENTS.contains(name)) {
             return name;
         }
         Object arguments = call(command, "getArgs");
         String text = arguments == null ? "" : (String) call(arguments, "toCommandString");
         return ReportText.oneLine(text.isEmpty() ? name : name + " " + text);
+    }
+
+    private static String commandName(byte[] raw) {
+        return new String(raw, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
     }
 
     private static Object call(Object target, String methodName) throws ReflectiveOperationException {

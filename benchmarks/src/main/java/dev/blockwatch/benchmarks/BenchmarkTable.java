@@ -7,8 +7,11 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,15 +24,17 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link InstrumentedCallBenchmark} in every {@link AgentConfiguration} on each JVM asked for and prints
- * what the agent adds per call. The configurations take turns, round after round, so that a noisy neighbour on
- * the machine slows them alike rather than one of them.
+ * Runs the benchmarks of every {@link Suite} asked for (all by default) in every {@link AgentConfiguration} on each
+ * JVM asked for and prints what the agent adds per call. The configurations take turns, round after round, so that
+ * a noisy neighbour on the machine slows them alike rather than one of them.
  *
- * <pre>java -jar blockwatch-benchmarks.jar --agent AGENT_JAR [--jvm JAVA]... [--rounds N] [--log-dir DIR]</pre>
+ * <pre>java -jar blockwatch-benchmarks.jar --agent AGENT_JAR [--jvm JAVA]... [--rounds N] [--only SUITE]
+ *     [--log-dir DIR]</pre>
  */
 public final class BenchmarkTable {
     private static final String USAGE =
-            "usage: java -jar blockwatch-benchmarks.jar --agent AGENT_JAR [--jvm JAVA]... [--rounds N] [--log-dir DIR]";
+            "usage: java -jar blockwatch-benchmarks.jar --agent AGENT_JAR [--jvm JAVA]... [--rounds N] "
+                    + "[--only jdk|database] [--log-dir DIR]";
     private static final int WARMUP_ITERATIONS = 2;
     private static final int MEASUREMENT_ITERATIONS = 4;
     private static final TimeValue ITERATION_TIME = TimeValue.milliseconds(400);
@@ -45,6 +50,13 @@ public final class BenchmarkTable {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
+            return;
+        }
+        Optional<String> serverProblem = arguments.suites().contains(Suite.DATABASE)
+                ? LocalServers.problem() : Optional.empty();
+        if (serverProblem.isPresent()) {
+            System.err.println("benchmarks failed: " + serverProblem.get());
+            System.exit(1);
             return;
         }
         try {
@@ -76,7 +88,13 @@ public final class BenchmarkTable {
         List<String> workers = ThreadWatchCheck.verify(jvm, arguments.agentJar(), arguments.logDir(), runName);
         progress(runName, "the agent watches the JMH workers " + String.join(", ", workers)
                 + " only with thread-names set");
+        List<MeasuredCall> calls = MeasuredCall.of(arguments.suites());
         CostTable table = new CostTable(arguments.rounds(), MEASUREMENT_ITERATIONS, ITERATION_TIME);
+        if (arguments.suites().contains(Suite.DATABASE)) {
+            progress(runName, "counting what the agent records for a database call on a watched thread");
+            RecordsPerCall.describe(jvm, arguments.agentJar(), arguments.logDir(), runName,
+                    MeasuredCall.of(EnumSet.of(Suite.DATABASE))).forEach(table::addNote);
+        }
         AgentConfiguration[] configurations = AgentConfiguration.values();
         for (int round = 0; round < arguments.rounds(); round++) {
             for (int turn = 0; turn < configurations.length; turn++) {
@@ -87,7 +105,7 @@ public final class BenchmarkTable {
                         + configuration.name().toLowerCase() + ".log");
                 for (RunResult result : new Runner(
                         forkOptions(jvm, configuration.measuringJvmArgs(arguments.agentJar()), log)
-                                .include(Pattern.quote(InstrumentedCallBenchmark.class.getName() + "."))
+                                .include(exactly(calls))
                                 .warmupIterations(WARMUP_ITERATIONS)
                                 .warmupTime(ITERATION_TIME)
                                 .measurementIterations(MEASUREMENT_ITERATIONS)
@@ -130,11 +148,12 @@ public final class BenchmarkTable {
         System.err.println("[" + runName + "] " + message);
     }
 
-    private record TableArguments(Path agentJar, List<String> jvms, int rounds, Path logDir) {
+    private record TableArguments(Path agentJar, List<String> jvms, int rounds, Set<Suite> suites, Path logDir) {
         static TableArguments parse(String[] args) {
             Path agentJar = null;
             List<String> jvms = new ArrayList<>();
             int rounds = 4;
+            Set<Suite> suites = EnumSet.allOf(Suite.class);
             Path logDir = Paths.get("jmh-logs");
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
@@ -146,6 +165,7 @@ public final class BenchmarkTable {
                     case "--agent" -> agentJar = Paths.get(value).toAbsolutePath();
                     case "--jvm" -> jvms.add(value);
                     case "--rounds" -> rounds = positive(name, value);
+                    case "--only" -> suites = EnumSet.of(Suite.named(value));
                     case "--log-dir" -> logDir = Paths.get(value).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown argument " + name);
                 }
@@ -159,7 +179,7 @@ public final class BenchmarkTable {
             if (jvms.isEmpty()) {
                 jvms.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
             }
-            return new TableArguments(agentJar, List.copyOf(jvms), rounds, logDir);
+            return new TableArguments(agentJar, List.copyOf(jvms), rounds, suites, logDir);
         }
 
         private static int positive(String name, String value) {

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -25,12 +25,13 @@ final class CostTable {
      * profiler's and the JVM's own background allocation spread over the calls, a few thousandths of a byte.
      */
     private static final double MAX_ADDED_BYTES = 0.01;
-    private static final String ROW = "%-56s %-17s %15s %15s %8s %10s  %-13s %s%n";
+    private static final String ROW = "%-56s %-17s %17s %17s %15s %9s %10s  %-13s %s%n";
 
     private final int rounds;
     private final int iterationsPerRound;
     private final TimeValue iterationTime;
     private final Map<MeasuredCall, Map<AgentConfiguration, Samples>> samples = new EnumMap<>(MeasuredCall.class);
+    private final List<String> notes = new ArrayList<>();
     private String jvmDescription;
 
     CostTable(int rounds, int iterationsPerRound, TimeValue iterationTime) {
@@ -57,18 +58,22 @@ final class CostTable {
         }
     }
 
+    /** A line printed under the rows, such as what the agent records for a call. */
+    void addNote(String note) {
+        notes.add(note);
+    }
+
     /** @return the verdict of every row that has a target */
     List<Verdict> print(PrintStream out) {
         out.println(jvmDescription);
         out.printf(Locale.ROOT, "ns/op: median of %d rounds x %d iterations of %s, ± half-width of its 95%% "
-                        + "confidence interval; added: difference of the medians, ± both half-widths combined; "
-                        + "B/op: mean (-prof gc, gc.alloc.rate.norm)%n",
+                        + "confidence interval; added: difference of the medians, ± both half-widths combined, "
+                        + "also as %% of the no-agent median; B/op: mean (-prof gc, gc.alloc.rate.norm)%n",
                 rounds, iterationsPerRound, iterationTime);
-        out.printf(Locale.ROOT, ROW, "call", "configuration", "ns/op", "added ns/op", "B/op", "added B/op",
-                "target", "result");
+        out.printf(Locale.ROOT, ROW, "call", "configuration", "ns/op", "added ns/op", "added %", "B/op",
+                "added B/op", "target", "result");
         List<Verdict> verdicts = new ArrayList<>();
-        for (MeasuredCall call : MeasuredCall.values()) {
-            Map<AgentConfiguration, Samples> byConfiguration = samples.get(call);
+        samples.forEach((call, byConfiguration) -> {
             Samples base = byConfiguration.get(AgentConfiguration.NO_AGENT);
             Median baseNanos = base.nanosMedian();
             String callLabel = call.label;
@@ -76,6 +81,7 @@ final class CostTable {
                 Samples row = byConfiguration.get(configuration);
                 Median nanos = row.nanosMedian();
                 String added = "";
+                String addedPercent = "";
                 String addedBytes = "";
                 String target = "";
                 String result = "";
@@ -84,13 +90,20 @@ final class CostTable {
                     double addedError = Math.hypot(nanos.halfWidth(), baseNanos.halfWidth());
                     double extraBytes = row.bytesMean() - base.bytesMean();
                     added = String.format(Locale.ROOT, "%+.1f ± %.1f", addedNanos, addedError);
+                    addedPercent = String.format(Locale.ROOT, "%+.2f ± %.2f", 100 * addedNanos / baseNanos.value(),
+                            100 * addedError / baseNanos.value());
                     addedBytes = String.format(Locale.ROOT, "%+.3f", extraBytes);
-                    OptionalDouble maxNanos = call.maxAddedNanos(configuration);
-                    Verdict nanosVerdict = maxNanos.isEmpty() || addedNanos <= maxNanos.getAsDouble() ? Verdict.MET
-                            : addedNanos - addedError > maxNanos.getAsDouble() ? Verdict.MISSED
-                            : Verdict.UNRESOLVED;
-                    boolean bytesMet = extraBytes < MAX_ADDED_BYTES;
-                    target = (maxNanos.isPresent() ? "≤ " + (int) maxNanos.getAsDouble() + " ns, " : "") + "0 B";
+                    Optional<AddedTimeTarget> maxAdded = call.maxAdded(configuration);
+                    Verdict nanosVerdict = maxAdded
+                            .map(max -> Verdict.of(addedNanos, addedError, max.maxAddedNanos(baseNanos.value())))
+                            .orElse(Verdict.MET);
+                    boolean bytesMet = !call.suite.allocationTarget || extraBytes < MAX_ADDED_BYTES;
+                    List<String> targets = new ArrayList<>();
+                    maxAdded.ifPresent(max -> targets.add(max.label()));
+                    if (call.suite.allocationTarget) {
+                        targets.add("0 B");
+                    }
+                    target = String.join(", ", targets);
                     if (!bytesMet) {
                         result = nanosVerdict == Verdict.MISSED ? "MISSED (ns/op, B/op)" : "MISSED (B/op)";
                         verdicts.add(Verdict.MISSED);
@@ -105,10 +118,12 @@ final class CostTable {
                 }
                 out.printf(Locale.ROOT, ROW, callLabel, configuration.label,
                         String.format(Locale.ROOT, "%.1f ± %.1f", nanos.value(), nanos.halfWidth()),
-                        added, String.format(Locale.ROOT, "%.3f", row.bytesMean()), addedBytes, target, result);
+                        added, addedPercent, String.format(Locale.ROOT, "%.3f", row.bytesMean()), addedBytes, target,
+                        result);
                 callLabel = "";
             }
-        }
+        });
+        notes.forEach(out::println);
         return verdicts;
     }
 

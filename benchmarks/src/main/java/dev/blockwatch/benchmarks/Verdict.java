@@ -5,5 +5,10 @@ enum Verdict {
     MET,
     MISSED,
     /** The added time is over the target, but the noise is wider than the distance to it. */
-    UNRESOLVED
+    UNRESOLVED;
+
+    /** @param addedError the half-width of the confidence interval around {@code added} */
+    static Verdict of(double added, double addedError, double max) {
+        return added <= max ? MET : added - addedError > max ? MISSED : UNRESOLVED;
+    }
 }

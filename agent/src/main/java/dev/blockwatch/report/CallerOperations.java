@@ -48,8 +48,13 @@ final class CallerOperations {
     }
 
     private static String proxiedName(String operation, CallerApi api, CapturedStack stack) {
+        String library = api.proxiedLibrary();
+        // a live stack, taken while the call is blocked, starts deeper, in the JDK
         int frame = 0;
-        while (frame < stack.size() && ClassNames.isIn(api.proxiedLibrary(), stack.className(frame))) {
+        while (frame < stack.size() && !ClassNames.isIn(library, stack.className(frame))) {
+            frame++;
+        }
+        while (frame < stack.size() && ClassNames.isIn(library, stack.className(frame))) {
             frame++;
         }
         if (frame < stack.size() && SiteLocator.isProxy(stack.className(frame))) {

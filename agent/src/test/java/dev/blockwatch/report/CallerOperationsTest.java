@@ -43,6 +43,23 @@ class CallerOperationsTest {
         assertEquals("io.lettuce.core.api.sync.RedisCommands.blpop", OPERATIONS.name(AWAIT_OR_CANCEL, stack));
     }
 
+    /** A stack taken from the blocked thread for an in-progress report starts in the JDK's wait. */
+    @Test
+    void aLettuceCommandInProgressIsNamedAfterTheProxyMethodBelowTheJdksWait() {
+        CapturedStack stack = stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.parkNanos",
+                "java.util.concurrent.CompletableFuture.get",
+                "io.lettuce.core.protocol.AsyncCommand.await",
+                AWAIT_OR_CANCEL,
+                "io.lettuce.core.FutureSyncInvocationHandler.handleInvocation",
+                "io.lettuce.core.internal.AbstractInvocationHandler.invoke",
+                "jdk.proxy2.$Proxy55.blpop",
+                "com.example.jobs.Worker.next");
+
+        assertEquals("io.lettuce.core.api.sync.RedisCommands.blpop", OPERATIONS.name(AWAIT_OR_CANCEL, stack));
+    }
+
     @Test
     void aProxyClassOfAnOlderJdkIsAProxyToo() {
         CapturedStack stack = stack(

@@ -1,7 +1,6 @@
 package dev.blockwatch.report;
 
 import java.lang.ref.WeakReference;
-import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -39,8 +38,7 @@ final class LogTargets {
             Class<?> factory = Class.forName("org.slf4j.LoggerFactory", true, loader);
             Object logger = factory.getMethod("getLogger", String.class).invoke(null, "blockwatch");
             if (logger != null && !logger.getClass().getName().equals(NO_OP_LOGGER)) {
-                Method warn = Class.forName("org.slf4j.Logger", false, loader).getMethod("warn", String.class);
-                return new Slf4jTarget(logger, warn);
+                return new Slf4jTarget(logger);
             }
         } catch (ReflectiveOperationException | LinkageError e) {
             // no usable SLF4J in this loader
@@ -49,27 +47,30 @@ final class LogTargets {
         return loader == system ? STDERR : forLoader(system);
     }
 
-    /** The application's logger, held weakly so that blockwatch never keeps a class loader alive. */
+    /**
+     * The application's logger, held weakly so that blockwatch never keeps a class loader alive
+     * (SLF4J's factory holds it as long as the application lives). Its {@code warn} method is
+     * looked up for each line: a {@code Method} held weakly would be collected at the next
+     * garbage collection, nothing else referring to it, and held strongly would keep the loader.
+     */
     private static final class Slf4jTarget implements LogTarget {
         private final WeakReference<Object> logger;
-        private final WeakReference<Method> warn;
 
-        Slf4jTarget(Object logger, Method warn) {
+        Slf4jTarget(Object logger) {
             this.logger = new WeakReference<>(logger);
-            this.warn = new WeakReference<>(warn);
         }
 
         @Override
         public void warn(String message) {
             Object target = logger.get();
-            Method method = warn.get();
-            if (target == null || method == null) {
+            if (target == null) {
                 STDERR.warn(message);
                 return;
             }
             try {
-                method.invoke(target, message);
-            } catch (ReflectiveOperationException | RuntimeException e) {
+                Class<?> api = Class.forName("org.slf4j.Logger", false, target.getClass().getClassLoader());
+                api.getMethod("warn", String.class).invoke(target, message);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 STDERR.warn(message);
             }
         }

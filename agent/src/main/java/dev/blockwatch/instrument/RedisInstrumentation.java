@@ -12,6 +12,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.blockwatch.config.Category;
 import dev.blockwatch.instrument.advice.CommandSentAdvice;
 import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Redis clients.
@@ -26,14 +28,19 @@ import java.util.List;
  * {@code sync}/{@code exec}, {@code Response.get} and a pool's {@code getResource} (waiting
  * for a free connection) are timed as calls of their own.
  *
- * <p>Lettuce: the synchronous API, a dynamic proxy that waits for each command in
- * {@code awaitOrCancel}, reported as the {@code RedisCommands} method called. A blocking
+ * <p>Lettuce: the synchronous API, a dynamic proxy whose invocation handler dispatches each
+ * command and waits for it in {@code awaitOrCancel}: the handler is timed, so that sending is
+ * part of the call too, with the command awaited as its subject, and the call is reported as the
+ * {@code RedisCommands} method called. {@code awaitOrCancel} is timed as well, for applications
+ * (and Spring Data Redis) that call {@code LettuceFutures.awaitOrCancel} themselves. A blocking
  * {@code get()} on a Lettuce future is a {@code CompletableFuture} wait, timed by the wait
  * family and reported as Redis (see {@code report.RedisCommandText}).
  */
 public final class RedisInstrumentation implements CallFamily {
     private static final String JEDIS = "redis.clients.jedis.";
     private static final CallerApi JEDIS_API = CallerApi.outermostIn("redis.clients.jedis");
+    private static final CallerApi LETTUCE_SYNC_API =
+            CallerApi.proxied("io.lettuce.core.api.sync.RedisCommands", "io.lettuce.core");
     private static final List<String> JEDIS_REPLY_READS = List.of(
             "getOne", "getMany", "getStatusCodeReply", "getBulkReply", "getBinaryBulkReply", "getIntegerReply",
             "getMultiBulkReply", "getBinaryMultiBulkReply", "getObjectMultiBulkReply", "getIntegerMultiBulkReply",
@@ -63,14 +70,24 @@ public final class RedisInstrumentation implements CallFamily {
                 TypeAdvice.of(JEDIS + "Transaction").timeCommands(isPublic().and(namedOneOf("exec", "discard"))),
                 TypeAdvice.of(JEDIS + "util.Pool").time(isPublic().and(named("getResource")), none()),
                 TypeAdvice.of(JEDIS + "JedisPool").time(isPublic().and(named("getResource")), none()),
+                lettuceSync("io.lettuce.core.FutureSyncInvocationHandler"),
+                lettuceSync("io.lettuce.core.cluster.ClusterFutureSyncInvocationHandler"),
+                lettuceSync("io.lettuce.core.failover.MultiDbFutureSyncInvocationHandler"),
                 lettuceAwait("io.lettuce.core.internal.Futures"),
                 // where Lettuce 6 waits, and an API applications call too
                 lettuceAwait("io.lettuce.core.LettuceFutures"));
     }
 
-    private static TypeAdvice lettuceAwait(String type) {
+    /** A synchronous command, dispatched and awaited: one call, its command found where it is awaited. */
+    private static TypeAdvice lettuceSync(String type) {
         return TypeAdvice.of(type)
-                .timeNamedByCaller(isPublic().and(isStatic()).and(named("awaitOrCancel")), argument(0),
-                        "awaitOrCancel", CallerApi.proxied("io.lettuce.core.api.sync.RedisCommands", "io.lettuce.core"));
+                .timeCommandsNamedByCaller(named("handleInvocation"), "handleInvocation", LETTUCE_SYNC_API);
+    }
+
+    private static TypeAdvice lettuceAwait(String type) {
+        ElementMatcher.Junction<MethodDescription> awaitOrCancel = isPublic().and(isStatic()).and(named("awaitOrCancel"));
+        return TypeAdvice.of(type)
+                .timeNamedByCaller(awaitOrCancel, argument(0), "awaitOrCancel", LETTUCE_SYNC_API)
+                .hook(awaitOrCancel, CommandSentAdvice.class);
     }
 }

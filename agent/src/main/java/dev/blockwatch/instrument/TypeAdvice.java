@@ -131,6 +131,12 @@ public final class TypeAdvice {
         return add(matcher, CommandCallAdvice.class, null, null, null, null);
     }
 
+    /** As {@link #timeCommands}, a reported call named after the API the application called. */
+    public TypeAdvice timeCommandsNamedByCaller(ElementMatcher<? super MethodDescription> matcher, String reportedMethod,
+                                                CallerApi callerApi) {
+        return add(matcher, CommandCallAdvice.class, null, reportedMethod, callerApi, null);
+    }
+
     /**
      * Times a low-level method that many APIs block in (such as {@code LockSupport.park}); a
      * reported call is named after the outermost method of {@code callerApi} (a package or a

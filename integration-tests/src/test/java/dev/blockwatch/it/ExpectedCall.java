@@ -13,17 +13,19 @@ import java.util.List;
 /**
  * What a final blocking-call record must say about one call the test application made: every field
  * of DESIGN.md's record is checked against what the application printed and the scenario's timing.
- * {@code firstFrame}, when not null, is the instrumented method the stack must start with.
+ * {@code firstFrame}, when not null, is the instrumented method the stack must start with;
+ * {@code throughLibrary} allows the frames of the client libraries the application called (a JDBC
+ * driver, a pool, a Redis client) between the instrumented method and the site, besides the JDK's.
  */
 record ExpectedCall(String category, String operation, String detail, String thread, long threadId,
                     Class<?> siteType, String siteMethod, double minMs, double maxMs, double thresholdMs,
-                    String firstFrame) {
+                    String firstFrame, boolean throughLibrary) {
 
     /** A file call's stack starts at the very method of its operation; other families' first frame is not checked. */
     ExpectedCall(String category, String operation, String detail, String thread, long threadId,
                  Class<?> siteType, String siteMethod, double minMs, double maxMs, double thresholdMs) {
         this(category, operation, detail, thread, threadId, siteType, siteMethod, minMs, maxMs, thresholdMs,
-                category.equals("file") ? operation : null);
+                category.equals("file") ? operation : null, false);
     }
 
     /**
@@ -32,11 +34,20 @@ record ExpectedCall(String category, String operation, String detail, String thr
      */
     ExpectedCall withFirstFrame(String qualifiedMethod) {
         return new ExpectedCall(category, operation, detail, thread, threadId, siteType, siteMethod, minMs, maxMs,
-                thresholdMs, qualifiedMethod);
+                thresholdMs, qualifiedMethod, throughLibrary);
+    }
+
+    /** The same expectation for a call of a client library, whose frames may sit above the site. */
+    ExpectedCall throughCalledLibrary() {
+        return new ExpectedCall(category, operation, detail, thread, threadId, siteType, siteMethod, minMs, maxMs,
+                thresholdMs, firstFrame, true);
     }
 
     /** Frames of the JDK, which sit between the instrumented method and the site. */
     private static final String JDK_FRAME = "(?:[^/\\s(]*/){0,2}(?:java|javax|jdk|sun|com\\.sun)\\..*";
+    /** Frames of the client libraries the data-store scenarios call. */
+    private static final String LIBRARY_FRAME = "(?:[^/\\s(]*/){0,2}(?:org\\.postgresql|org\\.mariadb\\.jdbc|org\\.h2"
+            + "|com\\.zaxxer\\.hikari|redis\\.clients|io\\.lettuce|io\\.netty|reactor|org\\.apache\\.commons\\.pool2)\\..*";
     private static final String ISO_UTC_MILLIS = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3,9}Z";
 
     void assertMatches(ReportRecord call, ChildJvm.Result child) {
@@ -86,7 +97,9 @@ record ExpectedCall(String category, String operation, String detail, String thr
         int siteIndex = stack.indexOf(site);
         assertTrue(siteIndex > 0, "the stack should hold the site below the instrumented method in " + call);
         for (String frame : stack.subList(0, siteIndex)) {
-            assertTrue(frame.matches(JDK_FRAME), "frame " + frame + " above the site is not the JDK's in " + call);
+            assertTrue(frame.matches(JDK_FRAME) || (throughLibrary && frame.matches(LIBRARY_FRAME)),
+                    "frame " + frame + " above the site is not the JDK's" + (throughLibrary ? " or the called library's" : "")
+                            + " in " + call);
         }
         if (firstFrame != null) {
             assertTrue(Frame.isMethod(stack.get(0), firstFrame),

@@ -7,6 +7,9 @@ import java.lang.instrument.Instrumentation;
  * other blockwatch class is touched, since those refer to it.
  */
 public final class AgentEntry {
+    /** The agent argument of {@code detach}; never an option, since options are {@code key=value}. */
+    public static final String DETACH = "detach";
+
     private AgentEntry() {
     }
 
@@ -14,7 +17,12 @@ public final class AgentEntry {
         start(arguments, instrumentation, true);
     }
 
+    /** On attach: starts blockwatch with the options given, or, given {@value #DETACH}, removes it. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
+        if (DETACH.equals(arguments)) {
+            BlockwatchAgent.detach(instrumentation);
+            return;
+        }
         start(arguments, instrumentation, false);
     }
 

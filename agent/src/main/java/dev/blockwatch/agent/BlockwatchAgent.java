@@ -11,8 +11,12 @@ import dev.blockwatch.instrument.NativeCallSites;
 import dev.blockwatch.report.ReportPipeline;
 import dev.blockwatch.watch.ThreadWatchPolicy;
 import java.io.IOException;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import java.util.function.Consumer;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * Wires blockwatch together: options, reporting, the thread watch policy and the advice.
@@ -20,22 +24,27 @@ import java.util.function.Consumer;
  * stops the JVM), and the application runs untouched.
  */
 final class BlockwatchAgent {
-    private static boolean started;
+    /** What blockwatch has put in place while it is active, to remove on detach; null when off. */
+    private static Active active;
 
     private BlockwatchAgent() {
     }
 
+    /**
+     * Starts blockwatch, at JVM start or on attach. Attached again while active, it takes the new
+     * options: everything of the previous run is removed first, so nothing is instrumented twice.
+     */
     static synchronized void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
-        if (started) {
-            System.err.println("blockwatch: already active in this JVM; nothing changed");
-            return;
-        }
         BlockwatchOptions options;
         try {
             options = OptionSources.load(arguments, System.getProperties(), System.getenv());
         } catch (BadOptionException e) {
             refuse(e.getMessage(), e.strict() && atStartup);
             return;
+        }
+        if (active != null) {
+            active.remove(instrumentation);
+            active = null;
         }
         ReportPipeline pipeline;
         try {
@@ -53,23 +62,76 @@ final class BlockwatchAgent {
             BlockwatchRuntime.countFailure();
             System.err.println("blockwatch: could not instrument " + problem);
         };
-        AdviceInstaller.install(instrumentation, options.categories(), selectorLoops, onError);
+        List<ResettableClassFileTransformer> advice =
+                AdviceInstaller.install(instrumentation, options.categories(), selectorLoops, onError);
+        ClassFileTransformer nativeCallSites = null;
         try {
-            NativeCallSites.install(instrumentation, options.categories(), onError);
+            nativeCallSites = NativeCallSites.install(instrumentation, options.categories(), !atStartup, onError);
         } catch (NoSuchMethodException e) {
             onError.accept("the calls to native sleeps and waits: " + e);
         }
         pipeline.start();
-        BlockwatchRuntime.activate(pipeline.recorder(), new ThreadWatchPolicy(options), options.thresholdNanos(),
-                selectorLoops);
-        started = true;
+        ThreadWatchPolicy policy = new ThreadWatchPolicy(options);
+        // Once active, the first call of each thread is classified inside that call, which may be
+        // a read of this very jar by a class loader: nothing may load from the jar then, or the
+        // read under way is corrupted. So the policy's classes and the status are loaded now.
+        policy.isWatched(Thread.currentThread());
+        AgentStatus.publishActive(options);
+        BlockwatchRuntime.activate(pipeline.recorder(), policy, options.thresholdNanos(), selectorLoops);
+        active = new Active(pipeline, advice, nativeCallSites, onError);
+    }
+
+    /**
+     * Detach: stops timing, gives every instrumented class its own bytecode back, writes the final
+     * summary and stops blockwatch's threads and files. The JVM runs on as if blockwatch had never
+     * been attached, but for its few bootstrap runtime classes, which a JVM cannot unload.
+     */
+    static synchronized void detach(Instrumentation instrumentation) {
+        if (active == null) {
+            System.err.println("blockwatch: not active in this JVM; nothing to detach");
+            return;
+        }
+        active.remove(instrumentation);
+        active = null;
+        AgentStatus.publishOff("detached");
     }
 
     private static void refuse(String problem, boolean stopJvm) {
+        if (active == null) {
+            AgentStatus.publishOff(problem);
+        }
         if (stopJvm) {
             System.err.println("blockwatch: " + problem + "; strict=true, so the JVM does not start");
             System.exit(2);
         }
         System.err.println("blockwatch: " + problem + "; blockwatch is off");
+    }
+
+    /** One run of blockwatch: its pipeline and the transformers it installed. */
+    private static final class Active {
+        private final ReportPipeline pipeline;
+        private final List<ResettableClassFileTransformer> advice;
+        private final ClassFileTransformer nativeCallSites;
+        private final Consumer<String> onError;
+
+        Active(ReportPipeline pipeline, List<ResettableClassFileTransformer> advice,
+               ClassFileTransformer nativeCallSites, Consumer<String> onError) {
+            this.pipeline = pipeline;
+            this.advice = advice;
+            this.nativeCallSites = nativeCallSites;
+            this.onError = onError;
+        }
+
+        /** Stops timing first, so that nothing is reported while the classes are restored. */
+        void remove(Instrumentation instrumentation) {
+            BlockwatchRuntime.deactivate();
+            for (ResettableClassFileTransformer transformer : advice) {
+                transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+            }
+            if (nativeCallSites != null) {
+                NativeCallSites.remove(instrumentation, nativeCallSites, onError);
+            }
+            pipeline.close();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.blockwatch.bootstrap;
 
+import java.lang.ref.WeakReference;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -19,9 +21,22 @@ public final class BlockwatchRuntime {
     private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<ThreadState>() {
         @Override
         protected ThreadState initialValue() {
-            return new ThreadState(Thread.currentThread());
+            ThreadState state = new ThreadState(Thread.currentThread());
+            ALL_THREADS.add(new WeakReference<>(state));
+            // approximate count: it only paces the sweep of the states of ended threads
+            if ((++threadsRegistered & (SWEEP_EVERY - 1)) == 0) {
+                sweepEndedThreads();
+            }
+            return state;
         }
     };
+    /**
+     * Every thread's state, held weakly, so that {@link #deactivate} can make each thread be
+     * judged again by the next options; registered once per thread, never per call.
+     */
+    private static final Queue<WeakReference<ThreadState>> ALL_THREADS = new ConcurrentLinkedQueue<>();
+    private static final int SWEEP_EVERY = 1024;
+    private static int threadsRegistered;
     /** Every thread that became watched, for the in-progress watch; dead ones are pruned there. */
     private static final Queue<ThreadState> WATCHED_THREADS = new ConcurrentLinkedQueue<>();
     /** The category of each instrumented operation, registered as advice is applied. */
@@ -53,6 +68,33 @@ public final class BlockwatchRuntime {
         selectorLoopsWatched = watchSelectorLoops;
         classifier = threadClassifier;
         listener = callListener;
+    }
+
+    /**
+     * Stops reporting (on detach, or before new options take effect): no call is timed from now
+     * on, even where advice is still in place, and every thread will be judged again.
+     */
+    public static void deactivate() {
+        listener = null;
+        classifier = null;
+        thresholdNanos = Long.MAX_VALUE;
+        selectorLoopsWatched = false;
+        WATCHED_THREADS.clear();
+        sweepEndedThreads();
+        for (WeakReference<ThreadState> reference : ALL_THREADS) {
+            ThreadState state = reference.get();
+            if (state != null && state.mode != ThreadState.OWN) {
+                state.mode = ThreadState.UNKNOWN;
+            }
+        }
+    }
+
+    private static void sweepEndedThreads() {
+        for (Iterator<WeakReference<ThreadState>> states = ALL_THREADS.iterator(); states.hasNext(); ) {
+            if (states.next().get() == null) {
+                states.remove();
+            }
+        }
     }
 
     /**

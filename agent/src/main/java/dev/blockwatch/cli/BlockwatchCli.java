@@ -13,8 +13,11 @@ public final class BlockwatchCli {
             "           site-skip, stack-depth, repeat, summary, detail, strict, config (see README.md)",
             "",
             "Commands (java -jar blockwatch-agent.jar <command>):",
-            "  help        print this text",
-            "  --version   print the version");
+            "  attach <pid> [key=value,...]   start blockwatch in a running JVM, or give it new options",
+            "  detach <pid>                   remove blockwatch from a running JVM",
+            "  list                           the local JVMs, and whether blockwatch is active in each",
+            "  help                           print this text",
+            "  --version                      print the version");
 
     private BlockwatchCli() {
     }
@@ -38,10 +41,33 @@ public final class BlockwatchCli {
             case "version":
                 System.out.println("blockwatch " + Blockwatch.version());
                 return 0;
+            case "attach":
+                return failingWithOneLine(() -> AttachCommand.run(args, System.out));
+            case "detach":
+                return failingWithOneLine(() -> DetachCommand.run(args, System.out));
+            case "list":
+                return ListCommand.run(System.out);
             default:
                 System.err.println("blockwatch: unknown command '" + args[0]
                         + "'; run 'java -jar blockwatch-agent.jar help' for the commands");
                 return 2;
+        }
+    }
+
+    private interface Command {
+        int run() throws CommandFailure;
+    }
+
+    /** A command's failure is one line on stderr and exit status 2, never a stack trace. */
+    private static int failingWithOneLine(Command command) {
+        try {
+            return command.run();
+        } catch (CommandFailure e) {
+            System.err.println("blockwatch: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("blockwatch: " + e + "; please report this");
+            return 2;
         }
     }
 }

@@ -21,24 +21,37 @@ import java.util.Set;
 import java.util.function.Consumer;
 import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code Thread.sleep(long)} and {@code Object.wait(long)} are native on JDK 17, and a native
  * method cannot be wrapped by retransformation without adding a method to the JDK class (what
  * BlockHound does, with a JVM flag). Instead, the application's calls to them are rewritten, as
- * its classes load, into calls to {@link NativeCallSubstitutes}, which time them. Only classes
+ * its classes load (or, on attach, by retransforming those loaded already), into calls to
+ * {@link NativeCallSubstitutes}, which time them. Only classes
  * whose constant pool names such a method are handed to Byte Buddy. On JDKs where these methods
  * have a body, {@link SleepInstrumentation} and {@link WaitInstrumentation} cover them and nothing
  * here is installed.
  */
 public final class NativeCallSites {
     private static final byte[] LONG_TO_VOID = "(J)V".getBytes(StandardCharsets.UTF_8);
+    /** The JDK's classes, whose calls to these methods are the JDK's own business, and blockwatch's. */
+    private static final ElementMatcher.Junction<TypeDescription> IGNORED = nameStartsWith("java.")
+            .or(nameStartsWith("javax.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
+            .or(nameStartsWith("com.sun.")).or(OwnTypes.MATCHER);
+    private static final int RETRANSFORM_BATCH = 200;
 
     private NativeCallSites() {
     }
 
-    public static void install(Instrumentation instrumentation, Set<Category> categories, Consumer<String> onError)
+    /**
+     * @param rewriteLoaded whether classes loaded already are rewritten too (on attach to a
+     *                      running JVM, whose application classes are all loaded)
+     * @return the rewriting transformer, for {@link #remove}; null when this JDK needs none
+     */
+    public static ClassFileTransformer install(Instrumentation instrumentation, Set<Category> categories,
+                                               boolean rewriteLoaded, Consumer<String> onError)
             throws NoSuchMethodException {
         List<Rewrite> rewrites = new ArrayList<>();
         if (categories.contains(Category.SLEEP) && isNative(Thread.class.getDeclaredMethod("sleep", long.class))) {
@@ -52,11 +65,10 @@ public final class NativeCallSites {
                     NativeCallSubstitutes.class.getMethod("wait", Object.class, long.class)));
         }
         if (rewrites.isEmpty()) {
-            return;
+            return null;
         }
         ClassFileTransformer rewriter = AgentBuilders.create(onError)
-                .ignore(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(OwnTypes.MATCHER))
+                .ignore(IGNORED)
                 .type(any())
                 .transform((builder, type, loader, module, domain) -> {
                     for (Rewrite rewrite : rewrites) {
@@ -66,7 +78,50 @@ public final class NativeCallSites {
                     return builder;
                 })
                 .makeRaw();
-        instrumentation.addTransformer(new ConstantPoolFilter(rewriter, rewrites));
+        ClassFileTransformer filter = new ConstantPoolFilter(rewriter, rewrites);
+        instrumentation.addTransformer(filter, true);
+        if (rewriteLoaded) {
+            retransformApplicationClasses(instrumentation, onError);
+        }
+        return filter;
+    }
+
+    /** Removes the rewriting, and gives the classes it rewrote back their own bytecode. */
+    public static void remove(Instrumentation instrumentation, ClassFileTransformer rewriter, Consumer<String> onError) {
+        if (instrumentation.removeTransformer(rewriter)) {
+            retransformApplicationClasses(instrumentation, onError);
+        }
+    }
+
+    /**
+     * Retransforms the application's loaded classes, in batches: while the rewriter is installed
+     * it sees their bytes, and those that call no native sleep or wait come back unchanged; once
+     * it is removed, every class gets its own bytecode back.
+     */
+    private static void retransformApplicationClasses(Instrumentation instrumentation, Consumer<String> onError) {
+        List<Class<?>> batch = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.getClassLoader() != null && !type.isArray() && !type.isHidden()
+                    && instrumentation.isModifiableClass(type) && !IGNORED.matches(TypeDescription.ForLoadedType.of(type))) {
+                batch.add(type);
+                if (batch.size() == RETRANSFORM_BATCH) {
+                    retransform(instrumentation, batch, onError);
+                    batch.clear();
+                }
+            }
+        }
+        retransform(instrumentation, batch, onError);
+    }
+
+    private static void retransform(Instrumentation instrumentation, List<Class<?>> batch, Consumer<String> onError) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(batch.toArray(new Class<?>[0]));
+        } catch (Exception | LinkageError e) {
+            onError.accept(batch.size() + " loaded classes, to rewrite their calls to native sleeps and waits: " + e);
+        }
     }
 
     private static boolean isNative(Method method) {
@@ -102,7 +157,7 @@ public final class NativeCallSites {
         @Override
         public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                                 ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-            if (loader == null || classBeingRedefined != null || !ClassBytes.contain(classfileBuffer, LONG_TO_VOID)) {
+            if (loader == null || !ClassBytes.contain(classfileBuffer, LONG_TO_VOID)) {
                 return null;
             }
             for (Rewrite rewrite : rewrites) {

@@ -31,6 +31,7 @@ public final class ReportPipeline {
     private final SlowCallRecorder recorder;
     private final InProgressWatch inProgressWatch;
     private final Thread writer;
+    private final Thread exitHook = new Thread(this::stop, "blockwatch-exit");
     private volatile boolean stopping;
 
     private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks, Instrumentation instrumentation,
@@ -80,11 +81,25 @@ public final class ReportPipeline {
         }
         writer.start();
         inProgressWatch.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "blockwatch-exit"));
+        Runtime.getRuntime().addShutdownHook(exitHook);
+    }
+
+    /**
+     * Stops before the JVM exits (on detach): as at exit, and the exit hook is removed, so that
+     * nothing of this pipeline is left behind.
+     */
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook runs stop() anyway
+            return;
+        }
+        stop();
     }
 
     /** Drains the queue, writes the final summary and closes the sinks; waits for the writer. */
-    public void stop() {
+    private void stop() {
         BlockwatchRuntime.markCurrentThreadOwn();
         inProgressWatch.stop();
         stopping = true;

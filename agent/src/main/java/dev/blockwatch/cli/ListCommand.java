@@ -3,9 +3,16 @@ package dev.blockwatch.cli;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import dev.blockwatch.agent.AgentStatus;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Comparator;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** {@code list}: every local JVM, with whether blockwatch is active in it and with which options. */
 final class ListCommand {
@@ -13,13 +20,36 @@ final class ListCommand {
     }
 
     static int run(PrintStream out) {
-        List<VirtualMachineDescriptor> jvms = VirtualMachine.list();
-        long self = ProcessHandle.current().pid();
-        jvms.stream()
-                .filter(jvm -> !jvm.id().equals(Long.toString(self)))
-                .sorted(Comparator.comparingLong(jvm -> parse(jvm.id())))
-                .forEach(jvm -> out.println(jvm.id() + "\t" + name(jvm) + "\t" + status(jvm)));
+        Map<Long, String> lines = new TreeMap<>();
+        for (VirtualMachineDescriptor jvm : VirtualMachine.list()) {
+            lines.put(parse(jvm.id()), name(jvm) + "\t" + status(jvm));
+        }
+        for (long pid : refusingAttach(lines.keySet())) {
+            lines.put(pid, "?\tblockwatch unknown: the JVM does not accept attach (-XX:+DisableAttachMechanism)");
+        }
+        lines.remove(ProcessHandle.current().pid());
+        lines.forEach((pid, line) -> out.println(pid + "\t" + line));
         return 0;
+    }
+
+    /**
+     * The JVMs the attach API does not list because they refuse attach: every running JVM of this
+     * user publishes its performance data in a file named by its pid.
+     */
+    private static List<Long> refusingAttach(Set<Long> listed) {
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + System.getProperty("user.name"));
+        List<Long> refusing = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                long pid = parse(file.getFileName().toString());
+                if (pid > 0 && !listed.contains(pid) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    refusing.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            // no performance data here: only the attach API's list is known
+        }
+        return refusing;
     }
 
     private static String status(VirtualMachineDescriptor jvm) {

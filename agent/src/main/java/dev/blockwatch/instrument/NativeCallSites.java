@@ -113,14 +113,30 @@ public final class NativeCallSites {
         retransform(instrumentation, batch, onError);
     }
 
+    /**
+     * Retransforms a batch; if the JVM refuses one class of it (it fails the whole batch), the
+     * classes are retransformed one by one, and those it refuses are left as they are.
+     */
     private static void retransform(Instrumentation instrumentation, List<Class<?>> batch, Consumer<String> onError) {
         if (batch.isEmpty()) {
             return;
         }
         try {
             instrumentation.retransformClasses(batch.toArray(new Class<?>[0]));
-        } catch (Exception | LinkageError e) {
-            onError.accept(batch.size() + " loaded classes, to rewrite their calls to native sleeps and waits: " + e);
+        } catch (Exception | LinkageError | InternalError batchFailure) {
+            int refused = 0;
+            for (Class<?> type : batch) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (Exception | LinkageError | InternalError e) {
+                    refused++;
+                    BlockwatchRuntime.countFailure();
+                }
+            }
+            if (refused > 0) {
+                onError.accept(refused + " loaded classes, to rewrite their calls to native sleeps and waits: "
+                        + batchFailure);
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public final class AgentEntry {
     /** On attach: starts blockwatch with the options given, or, given {@value #DETACH}, removes it. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         if (DETACH.equals(arguments)) {
-            BlockwatchAgent.detach(instrumentation);
+            BlockwatchAgent.detach();
             return;
         }
         start(arguments, instrumentation, false);

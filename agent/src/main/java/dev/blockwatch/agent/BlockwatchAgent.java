@@ -43,7 +43,7 @@ final class BlockwatchAgent {
             return;
         }
         if (active != null) {
-            active.remove(instrumentation);
+            active.remove();
             active = null;
         }
         ReportPipeline pipeline;
@@ -78,7 +78,7 @@ final class BlockwatchAgent {
         policy.isWatched(Thread.currentThread());
         AgentStatus.publishActive(options);
         BlockwatchRuntime.activate(pipeline.recorder(), policy, options.thresholdNanos(), selectorLoops);
-        active = new Active(pipeline, advice, nativeCallSites, onError);
+        active = new Active(instrumentation, pipeline, advice, nativeCallSites, onError);
     }
 
     /**
@@ -86,12 +86,12 @@ final class BlockwatchAgent {
      * summary and stops blockwatch's threads and files. The JVM runs on as if blockwatch had never
      * been attached, but for its few bootstrap runtime classes, which a JVM cannot unload.
      */
-    static synchronized void detach(Instrumentation instrumentation) {
+    static synchronized void detach() {
         if (active == null) {
             System.err.println("blockwatch: not active in this JVM; nothing to detach");
             return;
         }
-        active.remove(instrumentation);
+        active.remove();
         active = null;
         AgentStatus.publishOff("detached");
     }
@@ -107,15 +107,21 @@ final class BlockwatchAgent {
         System.err.println("blockwatch: " + problem + "; blockwatch is off");
     }
 
-    /** One run of blockwatch: its pipeline and the transformers it installed. */
+    /**
+     * One run of blockwatch: its pipeline and the transformers it installed, with the
+     * {@code Instrumentation} they were installed through: each attach brings an instance of its
+     * own, which knows only its own transformers.
+     */
     private static final class Active {
+        private final Instrumentation instrumentation;
         private final ReportPipeline pipeline;
         private final List<ResettableClassFileTransformer> advice;
         private final ClassFileTransformer nativeCallSites;
         private final Consumer<String> onError;
 
-        Active(ReportPipeline pipeline, List<ResettableClassFileTransformer> advice,
+        Active(Instrumentation instrumentation, ReportPipeline pipeline, List<ResettableClassFileTransformer> advice,
                ClassFileTransformer nativeCallSites, Consumer<String> onError) {
+            this.instrumentation = instrumentation;
             this.pipeline = pipeline;
             this.advice = advice;
             this.nativeCallSites = nativeCallSites;
@@ -123,7 +129,7 @@ final class BlockwatchAgent {
         }
 
         /** Stops timing first, so that nothing is reported while the classes are restored. */
-        void remove(Instrumentation instrumentation) {
+        void remove() {
             BlockwatchRuntime.deactivate();
             for (ResettableClassFileTransformer transformer : advice) {
                 transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);

@@ -16,6 +16,9 @@ import java.util.TreeMap;
 
 /** {@code list}: every local JVM, with whether blockwatch is active in it and with which options. */
 final class ListCommand {
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-cp", "-classpath", "--class-path", "-p",
+            "--module-path", "--add-modules", "--add-opens", "--add-exports", "--add-reads");
+
     private ListCommand() {
     }
 
@@ -25,7 +28,8 @@ final class ListCommand {
             lines.put(parse(jvm.id()), name(jvm) + "\t" + status(jvm));
         }
         for (long pid : refusingAttach(lines.keySet())) {
-            lines.put(pid, "?\tblockwatch unknown: the JVM does not accept attach (-XX:+DisableAttachMechanism)");
+            lines.put(pid, mainClassOf(pid) + "\tblockwatch unknown: the JVM does not accept attach"
+                    + " (-XX:+DisableAttachMechanism)");
         }
         lines.remove(ProcessHandle.current().pid());
         lines.forEach((pid, line) -> out.println(pid + "\t" + line));
@@ -59,6 +63,27 @@ final class ListCommand {
         } catch (CommandFailure e) {
             return "blockwatch unknown: " + e.getMessage();
         }
+    }
+
+    /**
+     * The main class or jar of a JVM the attach API cannot ask: the first launcher argument that
+     * is not an option or an option's value.
+     */
+    private static String mainClassOf(long pid) {
+        String[] arguments = ProcessHandle.of(pid).flatMap(process -> process.info().arguments()).orElse(new String[0]);
+        for (int i = 0; i < arguments.length; i++) {
+            String argument = arguments[i];
+            if ((argument.equals("-jar") || argument.equals("-m") || argument.equals("--module"))
+                    && i + 1 < arguments.length) {
+                return arguments[i + 1];
+            }
+            if (OPTIONS_WITH_VALUE.contains(argument)) {
+                i++;
+            } else if (!argument.startsWith("-")) {
+                return argument;
+            }
+        }
+        return "?";
     }
 
     private static String name(VirtualMachineDescriptor jvm) {

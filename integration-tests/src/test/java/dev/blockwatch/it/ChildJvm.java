@@ -26,12 +26,15 @@ import java.util.concurrent.TimeUnit;
  * classes plus the jars picked by file-name prefix from the test class path (so that a child without
  * SLF4J really has none). Each child runs once, in a fresh directory under the test's work
  * directory that also holds its captured output and the place for its JSON Lines report; it is
- * killed, and the test failed, when it outlives the timeout.
+ * killed, and the test failed, when it outlives the timeout. The same launcher runs the agent jar's
+ * command line ({@link #runAgentJar}) on a given JDK.
  */
 final class ChildJvm {
     static final String AGENT_JAR_PROPERTY = "blockwatch.agent.jar";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private static final String REPORT_FILE = "report.jsonl";
+    private static final String STDOUT_FILE = "stdout.txt";
+    private static final String STDERR_FILE = "stderr.txt";
     /** Variables that would add JVM flags or agent options the test did not choose. */
     private static final List<String> INHERITED_FLAG_VARIABLES =
             List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH");
@@ -117,9 +120,51 @@ final class ChildJvm {
         command.add(String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()));
         command.add(mainClass.getName());
         command.addAll(Arrays.asList(args));
+        return launch(command);
+    }
+
+    /**
+     * Runs the agent jar's command line, {@code java [flags] -jar <agent jar> <args>} (such as
+     * {@code attach <pid> threshold=50ms} or {@code list}), to its end on this child's JDK, with the
+     * same clean environment, captured output and timeout as {@link #run}; the result's pid is the CLI's.
+     */
+    Result runAgentJar(String... args) {
+        assertTrue(agentOptions == null, "the agent jar's command line runs without -javaagent");
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java().toString());
+        command.addAll(jvmFlags);
+        command.add("-jar");
+        command.add(agentJar().toString());
+        command.addAll(Arrays.asList(args));
+        return launch(command);
+    }
+
+    /**
+     * The child's own directory, its working directory: a test that talks to a running child
+     * through files (a ready file, trigger files) finds them here.
+     */
+    Path directory() {
+        return runDir;
+    }
+
+    /** What a running (or finished) child has written so far, for failure messages before it ends. */
+    String outputSoFar() {
+        return "--- stdout so far ---\n" + readIfPresent(runDir.resolve(STDOUT_FILE))
+                + "\n--- stderr so far ---\n" + readIfPresent(runDir.resolve(STDERR_FILE));
+    }
+
+    private static String readIfPresent(Path file) {
         try {
-            Path stdout = runDir.resolve("stdout.txt");
-            Path stderr = runDir.resolve("stderr.txt");
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no " + file.getFileName() + ")";
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+
+    private Result launch(List<String> command) {
+        try {
+            Path stdout = runDir.resolve(STDOUT_FILE);
+            Path stderr = runDir.resolve(STDERR_FILE);
             assertTrue(Files.notExists(stdout), "a ChildJvm runs once; make a new one per child");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(runDir.toFile())

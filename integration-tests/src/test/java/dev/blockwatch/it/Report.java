@@ -76,6 +76,23 @@ final class Report {
         return first;
     }
 
+    /** The report's first record; the report must not be empty. */
+    ReportRecord firstRecord() {
+        assertTrue(!records.isEmpty(), "the report " + file + " is empty");
+        return records.get(0);
+    }
+
+    /** The report's last record; the report must not be empty. */
+    ReportRecord lastRecord() {
+        assertTrue(!records.isEmpty(), "the report " + file + " is empty");
+        return records.get(records.size() - 1);
+    }
+
+    /** Every agent-start record, in file order (one unless the agent was started again in the same file). */
+    List<ReportRecord> agentStarts() {
+        return records.stream().filter(r -> r.event().equals("agent-start")).toList();
+    }
+
     List<ReportRecord> blockingCalls() {
         return records.stream().filter(ReportRecord::isBlockingCall).toList();
     }

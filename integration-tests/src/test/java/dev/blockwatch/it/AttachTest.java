@@ -219,6 +219,8 @@ class AttachTest {
         Report first = session.target().report();
         assertEquals(1, first.agentStarts().size(), "agent-start records of the first run:\n" + first);
         assertEquals("summary", first.lastRecord().event(), "the first run's last record:\n" + first);
+        assertEquals(1, first.summary().summaryCountAt(AttachTarget.class, AttachTarget.SLEEP_METHOD),
+                "the first run's summary counts go-2 only (not go-0/go-1 from before attach):\n" + first);
         Report second = Report.read(session.secondReportFile());
         assertEquals(1, second.agentStarts().size(), "agent-start records of the second run:\n" + second);
         assertEquals("500ms", second.firstRecord().object("options").string("threshold"),

@@ -71,15 +71,6 @@ final class TargetJvm implements AutoCloseable {
         return name.isEmpty() ? "" : name.split("\\s+")[0];
     }
 
-    long pid() {
-        return pid;
-    }
-
-    /** The main class or jar, as the JVM names it; empty when it does not say. */
-    String mainClass() {
-        return mainClass;
-    }
-
     /** {@code 31662 (com.example.Server)}, for the command's one line. */
     String describe() {
         return pid + (mainClass.isEmpty() ? "" : " (" + mainClass + ")");

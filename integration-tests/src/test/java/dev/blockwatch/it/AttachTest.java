@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -311,7 +312,7 @@ class AttachTest {
         }
         Report report = session.target().report();
         List<ReportRecord> early = report.blockingCalls().stream()
-                .filter(call -> Instant.parse(call.string("time")).isBefore(instant))
+                .filter(call -> Instant.parse(call.string("time")).isBefore(instant.truncatedTo(ChronoUnit.MILLIS)))
                 .toList();
         assertEquals(List.of(), early, "records of calls made before the attach that started at " + instant
                 + "; the whole report:\n" + report);
@@ -344,9 +345,10 @@ class AttachTest {
         return call;
     }
 
+    /** A record's time has millisecond precision: a call that started right after {@code from} can read as before it. */
     private static boolean within(ReportRecord call, Instant from, Instant to) {
         Instant time = Instant.parse(call.string("time"));
-        return !time.isBefore(from) && !time.isAfter(to);
+        return !time.isBefore(from.truncatedTo(ChronoUnit.MILLIS)) && !time.isAfter(to);
     }
 
     private static void assertSleepRecord(ReportRecord call, ChildJvm.Result target, int n) {

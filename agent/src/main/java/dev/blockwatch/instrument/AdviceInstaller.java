@@ -1,6 +1,5 @@
 package dev.blockwatch.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
@@ -89,8 +88,7 @@ public final class AdviceInstaller {
         }
         AgentBuilder builder = retransforming(onError)
                 .with(ClassBytesFilter.decorator(packages))
-                .ignore(nameStartsWith("java.").or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
-                        .or(nameStartsWith("com.sun.")).or(OwnTypes.MATCHER));
+                .ignore(OwnTypes.JDK_OR_OWN);
         for (TypedAdvice typed : implementations) {
             List<TypedAdvice> advice = List.of(typed);
             // not terminal: a class implementing several of the interfaces receives the advice of each

@@ -2,7 +2,6 @@ package dev.blockwatch.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -36,10 +35,6 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class NativeCallSites {
     private static final byte[] LONG_TO_VOID = "(J)V".getBytes(StandardCharsets.UTF_8);
-    /** The JDK's classes, whose calls to these methods are the JDK's own business, and blockwatch's. */
-    private static final ElementMatcher.Junction<TypeDescription> IGNORED = nameStartsWith("java.")
-            .or(nameStartsWith("javax.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
-            .or(nameStartsWith("com.sun.")).or(OwnTypes.MATCHER);
     private static final int RETRANSFORM_BATCH = 200;
 
     private NativeCallSites() {
@@ -68,7 +63,7 @@ public final class NativeCallSites {
             return null;
         }
         ClassFileTransformer rewriter = AgentBuilders.create(onError)
-                .ignore(IGNORED)
+                .ignore(OwnTypes.JDK_OR_OWN)
                 .type(any())
                 .transform((builder, type, loader, module, domain) -> {
                     for (Rewrite rewrite : rewrites) {
@@ -102,7 +97,7 @@ public final class NativeCallSites {
         List<Class<?>> batch = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (type.getClassLoader() != null && !type.isArray() && !type.isHidden()
-                    && instrumentation.isModifiableClass(type) && !IGNORED.matches(TypeDescription.ForLoadedType.of(type))) {
+                    && instrumentation.isModifiableClass(type) && !OwnTypes.JDK_OR_OWN.matches(TypeDescription.ForLoadedType.of(type))) {
                 batch.add(type);
                 if (batch.size() == RETRANSFORM_BATCH) {
                     retransform(instrumentation, batch, onError);

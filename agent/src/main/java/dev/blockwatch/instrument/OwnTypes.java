@@ -17,6 +17,14 @@ final class OwnTypes {
             .or(nameStartsWith("dev.blockwatch.instrument.")).or(nameStartsWith("dev.blockwatch.report."))
             .or(nameStartsWith("dev.blockwatch.cli.")).or(nameStartsWith("dev.blockwatch.shaded."));
 
+    /**
+     * The JDK's classes and blockwatch's: never instrumented by a matcher that looks at every
+     * class loaded (implementations of an interface, call sites of native methods).
+     */
+    static final ElementMatcher.Junction<TypeDescription> JDK_OR_OWN = nameStartsWith("java.")
+            .or(nameStartsWith("javax.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
+            .or(nameStartsWith("com.sun.")).or(MATCHER);
+
     private OwnTypes() {
     }
 }

@@ -79,23 +79,23 @@ public final class TypeAdvice {
 
     private final String typeName;
     private final String apiType;
-    private final String implementedInterface;
+    private final boolean matchesImplementations;
     private final List<MethodAdvice> methods = new ArrayList<>();
 
-    private TypeAdvice(String typeName, String apiType, String implementedInterface) {
+    private TypeAdvice(String typeName, String apiType, boolean matchesImplementations) {
         this.typeName = typeName;
         this.apiType = apiType;
-        this.implementedInterface = implementedInterface;
+        this.matchesImplementations = matchesImplementations;
     }
 
     /** A type reported under its own name. */
     public static TypeAdvice of(String typeName) {
-        return new TypeAdvice(typeName, typeName, null);
+        return new TypeAdvice(typeName, typeName, false);
     }
 
     /** An implementation type reported under the public type the application called. */
     public static TypeAdvice of(String typeName, String reportedAs) {
-        return new TypeAdvice(typeName, reportedAs, null);
+        return new TypeAdvice(typeName, reportedAs, false);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class TypeAdvice {
      * statements, say, whatever the driver.
      */
     public static TypeAdvice implementationsOf(String interfaceName) {
-        return new TypeAdvice(interfaceName, interfaceName, interfaceName);
+        return new TypeAdvice(interfaceName, interfaceName, true);
     }
 
     /** Times these methods, reported under their own names. */
@@ -179,12 +179,12 @@ public final class TypeAdvice {
 
     /** Whether the implementations of an interface are instrumented rather than one named type. */
     public boolean matchesImplementations() {
-        return implementedInterface != null;
+        return matchesImplementations;
     }
 
     /** Which classes receive this advice. */
     public ElementMatcher<TypeDescription> typeMatcher() {
-        return implementedInterface != null ? new Implementing(implementedInterface) : named(typeName);
+        return matchesImplementations ? new Implementing(typeName) : named(typeName);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.blockwatch.instrument;
 import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -62,7 +64,8 @@ public final class NativeCallSites {
         if (rewrites.isEmpty()) {
             return null;
         }
-        ClassFileTransformer rewriter = AgentBuilders.create(onError)
+        // Byte Buddy leaves synthetic methods alone by default, and a lambda's body is one
+        ClassFileTransformer rewriter = AgentBuilders.create(onError, new ByteBuddy().ignore(none()))
                 .ignore(OwnTypes.JDK_OR_OWN)
                 .type(any())
                 .transform((builder, type, loader, module, domain) -> {
@@ -119,18 +122,21 @@ public final class NativeCallSites {
         try {
             instrumentation.retransformClasses(batch.toArray(new Class<?>[0]));
         } catch (Exception | LinkageError | InternalError batchFailure) {
-            int refused = 0;
+            List<String> refused = new ArrayList<>();
+            Throwable reason = batchFailure;
             for (Class<?> type : batch) {
                 try {
                     instrumentation.retransformClasses(type);
                 } catch (Exception | LinkageError | InternalError e) {
-                    refused++;
+                    refused.add(type.getName());
+                    reason = e;
                     BlockwatchRuntime.countFailure();
                 }
             }
-            if (refused > 0) {
-                onError.accept(refused + " loaded classes, to rewrite their calls to native sleeps and waits: "
-                        + batchFailure);
+            if (!refused.isEmpty()) {
+                onError.accept(refused.size() + " loaded classes (" + String.join(", ", refused.subList(0,
+                        Math.min(3, refused.size()))) + (refused.size() > 3 ? ", ..." : "")
+                        + "), to rewrite their calls to native sleeps and waits: " + reason);
             }
         }
     }

@@ -1,9 +1,12 @@
 package dev.blockwatch.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blockwatch.it.apps.SleepScenarios;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +44,22 @@ class SleepCallsTest {
     @MethodSource("dev.blockwatch.it.Jdk#all")
     void timeUnitSleepIsReportedAsThreadSleepAtTheCaller(Jdk jdk) {
         assertSleepReported(RUN.get(jdk), "sleepThroughTimeUnit");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.blockwatch.it.Jdk#all")
+    void threadSleepInALambdaIsReportedAtTheLambdasLine(Jdk jdk) {
+        ChildJvm.Result child = RUN.get(jdk);
+        assertEquals("slept", child.fact("sleepInALambda.value"));
+        List<ReportRecord> calls = child.report().finalCallsOn(LOOP).stream()
+                .filter(call -> call.string("site").matches(
+                        "(?:[^/\\s(]*/){0,2}" + Pattern.quote(SleepScenarios.class.getName() + ".lambda$sleepInALambda$")
+                                + "\\d+\\(SleepScenarios\\.java:\\d+\\)"))
+                .toList();
+        assertEquals(1, calls.size(), "sleeps reported in the lambda\n" + child.describe());
+        assertEquals("sleep", calls.get(0).string("category"));
+        assertEquals("java.lang.Thread.sleep", calls.get(0).string("operation"));
+        assertTrue(calls.get(0).number("durationMs") >= 100, child.describe());
     }
 
     private static void assertSleepReported(ChildJvm.Result child, String scenario) {

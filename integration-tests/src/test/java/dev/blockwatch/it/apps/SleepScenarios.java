@@ -16,6 +16,7 @@ public final class SleepScenarios {
             run(loop, "sleepMillis", SleepScenarios::sleepMillis);
             run(loop, "sleepMillisAndNanos", SleepScenarios::sleepMillisAndNanos);
             run(loop, "sleepThroughTimeUnit", SleepScenarios::sleepThroughTimeUnit);
+            run(loop, "sleepInALambda", SleepScenarios::sleepInALambda);
         }
     }
 
@@ -37,5 +38,14 @@ public final class SleepScenarios {
     static String sleepThroughTimeUnit() throws InterruptedException {
         TimeUnit.MILLISECONDS.sleep(SLEEP.toMillis());
         return "slept";
+    }
+
+    /** A lambda's body is a synthetic method of this class, where JDK 17's native sleep is rewritten too. */
+    static String sleepInALambda() throws Exception {
+        Callable<String> sleeper = () -> {
+            Thread.sleep(SLEEP.toMillis());
+            return "slept";
+        };
+        return sleeper.call();
     }
 }

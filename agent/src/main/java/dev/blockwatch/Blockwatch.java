@@ -1,13 +1,18 @@
 package dev.blockwatch;
 
+import dev.blockwatch.agent.AgentInThisJvm;
+import dev.blockwatch.config.BadOptionException;
+import dev.blockwatch.config.RecordingOptions;
+import dev.blockwatch.report.ReportPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Properties;
 
 /**
- * The public API of blockwatch, for applications that have the agent jar on their class path.
- * Every method is safe without the agent: it then does nothing.
+ * The public API of blockwatch, for applications and tests that have the agent jar on their class
+ * path. {@link #watchCurrentThread} is safe without the agent: it then does nothing;
+ * {@link #record} starts blockwatch in this JVM when it is not active yet.
  */
 public final class Blockwatch {
     private static final String RUNTIME = "dev.blockwatch.bootstrap.BlockwatchRuntime";
@@ -34,6 +39,38 @@ public final class Blockwatch {
         } catch (ReflectiveOperationException e) {
             // the agent's runtime refused; the thread simply stays as it was
         }
+    }
+
+    /** {@link #record(String)} with the agent's threshold and categories. */
+    public static BlockingCallRecording record() {
+        return record("");
+    }
+
+    /**
+     * Starts collecting the blocking calls over a threshold that watched threads make from now on,
+     * for assertions of one's own; they are reported as usual too. When blockwatch is not active in
+     * this JVM, it is started here first with its default options (and any {@code blockwatch.*}
+     * system properties, {@code BLOCKWATCH_*} variables and config file), which takes a second or two.
+     *
+     * @param options {@code key=value} pairs separated by commas, as the agent takes them:
+     *                {@code threshold} (below the agent's too), {@code categories} (among those
+     *                instrumented) and {@code allow}, such as {@code threshold=50ms,categories=sleep+file}
+     * @throws IllegalArgumentException for a bad option, in one line
+     * @throws IllegalStateException    when blockwatch cannot be started here, with the reason
+     */
+    public static BlockingCallRecording record(String options) {
+        RecordingOptions recordingOptions;
+        try {
+            recordingOptions = RecordingOptions.parse(options);
+        } catch (BadOptionException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        ReportPipeline pipeline = AgentInThisJvm.activePipeline();
+        if (pipeline == null) {
+            AgentInThisJvm.start("");
+            pipeline = AgentInThisJvm.activePipeline();
+        }
+        return new BlockingCallRecording(pipeline, pipeline.startRecording(recordingOptions));
     }
 
     /** The version of blockwatch, as built. */

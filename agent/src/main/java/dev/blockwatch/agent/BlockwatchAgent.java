@@ -78,7 +78,17 @@ final class BlockwatchAgent {
         policy.isWatched(Thread.currentThread());
         AgentStatus.publishActive(options);
         BlockwatchRuntime.activate(pipeline.recorder(), policy, options.thresholdNanos(), selectorLoops);
-        active = new Active(instrumentation, pipeline, advice, nativeCallSites, onError);
+        active = new Active(options, instrumentation, pipeline, advice, nativeCallSites, onError);
+    }
+
+    /** The options of the active run, or null when blockwatch is off. */
+    static synchronized BlockwatchOptions activeOptions() {
+        return active != null ? active.options : null;
+    }
+
+    /** The pipeline of the active run, or null when blockwatch is off. */
+    static synchronized ReportPipeline activePipeline() {
+        return active != null ? active.pipeline : null;
     }
 
     /**
@@ -113,14 +123,17 @@ final class BlockwatchAgent {
      * own, which knows only its own transformers.
      */
     private static final class Active {
+        private final BlockwatchOptions options;
         private final Instrumentation instrumentation;
         private final ReportPipeline pipeline;
         private final List<ResettableClassFileTransformer> advice;
         private final ClassFileTransformer nativeCallSites;
         private final Consumer<String> onError;
 
-        Active(Instrumentation instrumentation, ReportPipeline pipeline, List<ResettableClassFileTransformer> advice,
-               ClassFileTransformer nativeCallSites, Consumer<String> onError) {
+        Active(BlockwatchOptions options, Instrumentation instrumentation, ReportPipeline pipeline,
+               List<ResettableClassFileTransformer> advice, ClassFileTransformer nativeCallSites,
+               Consumer<String> onError) {
+            this.options = options;
             this.instrumentation = instrumentation;
             this.pipeline = pipeline;
             this.advice = advice;

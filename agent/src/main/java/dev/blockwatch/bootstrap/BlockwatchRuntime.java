@@ -258,8 +258,14 @@ public final class BlockwatchRuntime {
         return WATCHED_THREADS;
     }
 
-    public static long thresholdNanos() {
-        return thresholdNanos;
+    /**
+     * Changes the threshold of an active runtime: a recording may ask for a lower one than the
+     * options' while it is open. Ignored when inactive, so that it cannot revive a detached run.
+     */
+    public static void changeThreshold(long threshold) {
+        if (listener != null) {
+            thresholdNanos = threshold;
+        }
     }
 
     /** Records the category an operation reports under and a class it is instrumented in. */

@@ -12,7 +12,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class OwnTypes {
     static final ElementMatcher.Junction<TypeDescription> MATCHER = named("dev.blockwatch.Blockwatch")
-            .or(nameStartsWith("dev.blockwatch.bootstrap.")).or(nameStartsWith("dev.blockwatch.agent."))
+            .or(named("dev.blockwatch.BlockingCall")).or(named("dev.blockwatch.BlockingCallRecording"))
+            .or(nameStartsWith("dev.blockwatch.junit.")).or(nameStartsWith("dev.blockwatch.bootstrap.")).or(nameStartsWith("dev.blockwatch.agent."))
             .or(nameStartsWith("dev.blockwatch.config.")).or(nameStartsWith("dev.blockwatch.watch."))
             .or(nameStartsWith("dev.blockwatch.instrument.")).or(nameStartsWith("dev.blockwatch.report."))
             .or(nameStartsWith("dev.blockwatch.cli.")).or(nameStartsWith("dev.blockwatch.shaded."));

@@ -1,5 +1,6 @@
 package dev.blockwatch.report;
 
+import dev.blockwatch.config.AllowRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,6 +44,18 @@ abstract class CapturedStack {
             lines = Collections.unmodifiableList(text);
         }
         return lines;
+    }
+
+    /** Whether any frame is in one of the methods or types of these rules: the call was made inside it. */
+    final boolean inside(List<AllowRule> rules) {
+        for (int i = 0; i < size() && !rules.isEmpty(); i++) {
+            for (AllowRule rule : rules) {
+                if (rule.matches(className(i), methodName(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String format(StackTraceElement frame) {

@@ -19,11 +19,13 @@ final class InProgressWatch {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final SlowCallRecorder recorder;
+    private final long thresholdNanos;
     private final Thread thread;
     private volatile boolean stopping;
 
-    InProgressWatch(SlowCallRecorder recorder) {
+    InProgressWatch(SlowCallRecorder recorder, long thresholdNanos) {
         this.recorder = recorder;
+        this.thresholdNanos = thresholdNanos;
         this.thread = new Thread(this::watchUntilStopped, "blockwatch-in-progress");
         this.thread.setDaemon(true);
     }
@@ -50,7 +52,47 @@ final class InProgressWatch {
     }
 
     private void lookOnce() {
-        long threshold = BlockwatchRuntime.thresholdNanos();
+        forEachCallUnderWay((state, watched, operation, subject, start, duration) -> {
+            if (duration < thresholdNanos || state.reportedInProgress(start)) {
+                return;
+            }
+            StackTraceElement[] stack = watched.getStackTrace();
+            if (operation != state.operationUnderWay() || start != state.startUnderWay()) {
+                return; // the call ended, or another began, while its stack was taken
+            }
+            int categoryId = BlockwatchRuntime.categoryOf(operation);
+            long callId = recorder.nextCallId();
+            if (categoryId >= 0 && state.claimInProgress(start, callId)) {
+                recorder.onCallInProgress(watched, Category.ofId(categoryId), operation, subject, start, duration,
+                        stack, callId);
+            }
+        });
+    }
+
+    /**
+     * Hands a closing recording the calls still under way that it wants: started while it was
+     * open and blocked for its threshold by now, whether or not this watch has seen them yet.
+     */
+    void collectCallsUnderWay(CallRecording recording) {
+        forEachCallUnderWay((state, watched, operation, subject, start, duration) -> {
+            if (!recording.wants(start, duration)) {
+                return;
+            }
+            StackTraceElement[] stack = watched.getStackTrace();
+            int categoryId = BlockwatchRuntime.categoryOf(operation);
+            if (categoryId >= 0 && operation == state.operationUnderWay() && start == state.startUnderWay()) {
+                recorder.collectInProgress(recording, watched, Category.ofId(categoryId), operation, subject, start,
+                        duration, stack);
+            }
+        });
+    }
+
+    private interface CallUnderWay {
+        void visit(ThreadState state, Thread thread, String operation, Object subject, long startNanos,
+                   long durationNanos);
+    }
+
+    private static void forEachCallUnderWay(CallUnderWay visitor) {
         for (Iterator<ThreadState> states = BlockwatchRuntime.watchedThreads().iterator(); states.hasNext(); ) {
             ThreadState state = states.next();
             Thread watched = state.thread();
@@ -64,20 +106,7 @@ final class InProgressWatch {
             }
             long start = state.startUnderWay();
             Object subject = state.subjectUnderWay();
-            long duration = System.nanoTime() - start;
-            if (duration < threshold || state.reportedInProgress(start)) {
-                continue;
-            }
-            StackTraceElement[] stack = watched.getStackTrace();
-            if (operation != state.operationUnderWay() || start != state.startUnderWay()) {
-                continue; // the call ended, or another began, while its stack was taken
-            }
-            int categoryId = BlockwatchRuntime.categoryOf(operation);
-            long callId = recorder.nextCallId();
-            if (categoryId >= 0 && state.claimInProgress(start, callId)) {
-                recorder.onCallInProgress(watched, Category.ofId(categoryId), operation, subject, start, duration,
-                        stack, callId);
-            }
+            visitor.visit(state, watched, operation, subject, start, System.nanoTime() - start);
         }
     }
 }

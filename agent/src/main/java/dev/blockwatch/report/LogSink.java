@@ -27,16 +27,7 @@ final class LogSink implements ReportSink {
 
     @Override
     public void call(SlowCallReport report) {
-        StringBuilder message = new StringBuilder(256).append("blockwatch: ");
-        if (report.inProgress()) {
-            message.append("still blocked after ");
-        }
-        message.append(ReportText.logMillis(report.durationNanos())).append(" ms ")
-                .append(report.category().optionName()).append(' ').append(report.operation());
-        if (report.detail() != null) {
-            message.append(' ').append(report.detail());
-        }
-        message.append(" on ").append(report.threadName()).append(" at ").append(report.site());
+        StringBuilder message = new StringBuilder(256).append("blockwatch: ").append(report.headline());
         if (stackDue(report)) {
             for (String frame : report.stack()) {
                 message.append(System.lineSeparator()).append("\tat ").append(frame);

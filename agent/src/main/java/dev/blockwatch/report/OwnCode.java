@@ -4,7 +4,10 @@ package dev.blockwatch.report;
 final class OwnCode {
     private static final String[] PACKAGES = {
         "dev.blockwatch.bootstrap.", "dev.blockwatch.agent.", "dev.blockwatch.config.", "dev.blockwatch.watch.",
-        "dev.blockwatch.instrument.", "dev.blockwatch.report.", "dev.blockwatch.cli.", "dev.blockwatch.shaded.",
+        "dev.blockwatch.instrument.", "dev.blockwatch.report.", "dev.blockwatch.cli.", "dev.blockwatch.shaded.", "dev.blockwatch.junit.",
+    };
+    private static final String[] API_CLASSES = {
+        "dev.blockwatch.Blockwatch", "dev.blockwatch.BlockingCall", "dev.blockwatch.BlockingCallRecording",
     };
 
     private OwnCode() {
@@ -19,6 +22,11 @@ final class OwnCode {
                 return true;
             }
         }
-        return className.equals("dev.blockwatch.Blockwatch");
+        for (String apiClass : API_CLASSES) {
+            if (className.equals(apiClass)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

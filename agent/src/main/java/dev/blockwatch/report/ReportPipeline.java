@@ -3,6 +3,7 @@ package dev.blockwatch.report;
 import dev.blockwatch.bootstrap.BlockingCallListener;
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
 import dev.blockwatch.config.BlockwatchOptions;
+import dev.blockwatch.config.RecordingOptions;
 import dev.blockwatch.instrument.CallerApi;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -14,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Everything between a slow call and the sinks: the recorder that runs on application
- * threads, the in-progress watch, the bounded queue, the per-site summary, and the one
+ * threads, the in-progress watch, the open recordings, the bounded queue, the per-site summary, and the one
  * blockwatch thread that writes every sink, flushes within a second, writes periodic summaries, and at exit drains
  * what is still queued before the final summary.
  */
@@ -28,6 +29,7 @@ public final class ReportPipeline {
     private final List<ReportSink> sinks;
     private final ReportQueue queue = new ReportQueue(QUEUE_CAPACITY);
     private final SiteSummary summary = new SiteSummary();
+    private final CallRecordings recordings;
     private final SlowCallRecorder recorder;
     private final InProgressWatch inProgressWatch;
     private final Thread writer;
@@ -38,9 +40,10 @@ public final class ReportPipeline {
                            Map<String, CallerApi> operationsNamedByCaller) {
         this.options = options;
         this.sinks = sinks;
-        this.recorder = new SlowCallRecorder(options, summary, queue, new LoadedClassLoaders(instrumentation),
-                new CallerOperations(operationsNamedByCaller));
-        this.inProgressWatch = new InProgressWatch(recorder);
+        this.recordings = new CallRecordings(options.thresholdNanos(), options.categories());
+        this.recorder = new SlowCallRecorder(options, summary, queue, recordings,
+                new LoadedClassLoaders(instrumentation), new CallerOperations(operationsNamedByCaller));
+        this.inProgressWatch = new InProgressWatch(recorder, options.thresholdNanos());
         this.writer = new Thread(this::writeUntilStopped, "blockwatch-writer");
         this.writer.setDaemon(true);
     }
@@ -66,6 +69,27 @@ public final class ReportPipeline {
     /** What the bootstrap runtime calls for each call over the threshold. */
     public BlockingCallListener recorder() {
         return recorder;
+    }
+
+    /**
+     * Starts collecting the calls made from now on that the options ask for, besides reporting
+     * them as usual ({@code Blockwatch.record}, a {@code @DetectBlocking} test).
+     *
+     * @throws IllegalArgumentException when the recording asks for a category this run does not instrument
+     * @throws IllegalStateException    when this run has ended
+     */
+    public CallRecording startRecording(RecordingOptions recordingOptions) {
+        return recordings.start(recordingOptions);
+    }
+
+    /**
+     * Stops a recording, first collecting the calls it wants that are still blocked; returns every
+     * call it collected.
+     */
+    public List<SlowCallReport> stopRecording(CallRecording recording) {
+        inProgressWatch.collectCallsUnderWay(recording);
+        recordings.stop(recording);
+        return recording.calls();
     }
 
     /** Writes the agent-start record, starts the writer and in-progress threads and the exit hook. */
@@ -101,6 +125,7 @@ public final class ReportPipeline {
     /** Drains the queue, writes the final summary and closes the sinks; waits for the writer. */
     private void stop() {
         BlockwatchRuntime.markCurrentThreadOwn();
+        recordings.end();
         inProgressWatch.stop();
         stopping = true;
         LockSupport.unpark(writer);

@@ -3,7 +3,6 @@ package dev.blockwatch.report;
 import dev.blockwatch.bootstrap.BlockingCallListener;
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
 import dev.blockwatch.bootstrap.NativeCallSubstitutes;
-import dev.blockwatch.config.AllowRule;
 import dev.blockwatch.config.BlockwatchOptions;
 import dev.blockwatch.config.Category;
 import java.util.Arrays;
@@ -15,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a call over the threshold into a report: applies {@code allow}, finds the site, counts
- * a returned call in the summary and hands the report to the queue. For a call that returned it
+ * a returned call in the summary and hands the report to the queue, and to the open recordings
+ * that want it. For a call that returned it
  * runs on the application's thread, still inside the instrumented method, so the stack is the
  * caller's own; for a call still blocked it runs on the in-progress watch's thread with the
  * stack taken from the blocked thread. It never does I/O.
@@ -30,6 +30,7 @@ final class SlowCallRecorder implements BlockingCallListener {
     private final ReportQueue queue;
     private final LoadedClassLoaders loaders;
     private final CallerOperations callerOperations;
+    private final CallRecordings recordings;
     private final AtomicLong callIds = new AtomicLong();
     /**
      * Maps System.nanoTime() to the wall clock, fixed at start so that a call's in-progress and
@@ -37,8 +38,9 @@ final class SlowCallRecorder implements BlockingCallListener {
      */
     private final long epochNanosAtNanoTimeZero = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
 
-    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue, LoadedClassLoaders loaders,
-                     CallerOperations callerOperations) {
+    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue, CallRecordings recordings,
+                     LoadedClassLoaders loaders, CallerOperations callerOperations) {
+        this.recordings = recordings;
         this.options = options;
         this.loaders = loaders;
         this.callerOperations = callerOperations;
@@ -50,6 +52,11 @@ final class SlowCallRecorder implements BlockingCallListener {
     @Override
     public void onBlockingCall(int categoryId, String operation, Object detail, long startNanos, long durationNanos,
                                long inProgressCallId) {
+        // the runtime's threshold is below the options' only while a recording asks for it
+        boolean toSinks = durationNanos >= options.thresholdNanos();
+        if (!toSinks && !recordings.want(startNanos, durationNanos)) {
+            return;
+        }
         List<StackWalker.StackFrame> frames = WALKER.walk(walked -> walked.collect(Collectors.toList()));
         int first = 0;
         while (first < frames.size() && OwnCode.isOwn(frames.get(first).getClassName())) {
@@ -62,24 +69,44 @@ final class SlowCallRecorder implements BlockingCallListener {
         long callId = inProgressCallId != 0 ? inProgressCallId : nextCallId();
         SlowCallReport report = report(Thread.currentThread(), Category.ofId(categoryId), operation, detail,
                 startNanos, durationNanos, stack, callId, false);
-        if (report != null) {
+        if (report == null) {
+            return;
+        }
+        if (toSinks) {
             summary.record(report.site(), report.category(), report.operation(), durationNanos);
             queue.offer(report);
         }
+        recordings.offer(report, stack, startNanos, durationNanos);
     }
 
     /** Reports a call that is still blocked, with the stack taken from its thread. */
     void onCallInProgress(Thread thread, Category category, String operation, Object subject, long startNanos,
                           long durationNanos, StackTraceElement[] stack, long callId) {
-        // blockwatch's own frames may sit mid-stack here (a rewritten call site's substitute)
-        StackTraceElement[] frames = Arrays.stream(stack)
-                .filter(frame -> !OwnCode.isOwn(frame.getClassName()))
-                .toArray(StackTraceElement[]::new);
-        SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos,
-                CapturedStack.of(frames), callId, true);
+        CapturedStack frames = inProgressStack(stack);
+        SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos, frames,
+                callId, true);
         if (report != null) {
             queue.offer(report);
+            recordings.offer(report, frames, startNanos, durationNanos);
         }
+    }
+
+    /** Hands a call that is still blocked to one recording only: one that is closing and wants it. */
+    void collectInProgress(CallRecording recording, Thread thread, Category category, String operation,
+                           Object subject, long startNanos, long durationNanos, StackTraceElement[] stack) {
+        CapturedStack frames = inProgressStack(stack);
+        SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos, frames,
+                nextCallId(), true);
+        if (report != null) {
+            recording.offer(report, frames);
+        }
+    }
+
+    /** blockwatch's own frames may sit mid-stack here (a rewritten call site's substitute). */
+    private static CapturedStack inProgressStack(StackTraceElement[] stack) {
+        return CapturedStack.of(Arrays.stream(stack)
+                .filter(frame -> !OwnCode.isOwn(frame.getClassName()))
+                .toArray(StackTraceElement[]::new));
     }
 
     /**
@@ -110,7 +137,7 @@ final class SlowCallRecorder implements BlockingCallListener {
     /** The report of a call, or null when {@code allow} covers it or it is a pool's idle wait. */
     private SlowCallReport report(Thread thread, Category category, String operation, Object detail, long startNanos,
                                   long durationNanos, CapturedStack stack, long callId, boolean inProgress) {
-        if (allowed(stack) || (category == Category.WAIT && CallerOperations.isPoolIdleWait(stack))) {
+        if (stack.inside(options.allow()) || (category == Category.WAIT && CallerOperations.isPoolIdleWait(stack))) {
             return null;
         }
         int siteSearchStart = siteSearchStart(operation, stack);
@@ -139,20 +166,5 @@ final class SlowCallRecorder implements BlockingCallListener {
                 reportedOperation, CallDetail.describe(category, detail, options.detail()), durationNanos,
                 options.thresholdNanos(), inProgress,
                 site, siteLoader, stack.first(options.stackDepth()));
-    }
-
-    private boolean allowed(CapturedStack stack) {
-        List<AllowRule> rules = options.allow();
-        if (rules.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < stack.size(); i++) {
-            for (AllowRule rule : rules) {
-                if (rule.matches(stack.className(i), stack.methodName(i))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -91,6 +91,23 @@ public final class SlowCallReport {
         return siteLoader;
     }
 
+    /**
+     * The call in one line, as the log writes it after {@code blockwatch: }, such as
+     * {@code 512.3 ms file java.io.FileInputStream.read /data/big.bin on nioEventLoopGroup-2-1 at com.example.Handler.read(Handler.java:42)}.
+     */
+    public String headline() {
+        StringBuilder line = new StringBuilder(160);
+        if (inProgress) {
+            line.append("still blocked after ");
+        }
+        line.append(ReportText.logMillis(durationNanos)).append(" ms ").append(category.optionName()).append(' ')
+                .append(operation);
+        if (detail != null) {
+            line.append(' ').append(detail);
+        }
+        return line.append(" on ").append(threadName).append(" at ").append(site).toString();
+    }
+
     /** The stack, first frame the instrumented method, as {@link StackTraceElement#toString()} writes it. */
     public List<String> stack() {
         return stack.lines();

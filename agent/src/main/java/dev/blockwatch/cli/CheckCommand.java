@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@link CommandFailure}) for bad arguments or a report or baseline that cannot be read.
  */
 final class CheckCommand {
-    static final String USAGE = "usage: java -jar blockwatch-agent.jar check <report.jsonl> [--max-ms X]"
+    private static final String USAGE = "usage: java -jar blockwatch-agent.jar check <report.jsonl> [--max-ms X]"
             + " [--baseline B] [--write-baseline B] [--tolerance P]";
     private static final double DEFAULT_TOLERANCE_PERCENT = 50;
     private static final Set<String> OPTIONS = Set.of("--max-ms", "--baseline", "--write-baseline", "--tolerance");

@@ -16,6 +16,7 @@ public final class BlockwatchCli {
             "  attach <pid> [key=value,...]   start blockwatch in a running JVM, or give it new options",
             "  detach <pid>                   remove blockwatch from a running JVM",
             "  list                           the local JVMs, and whether blockwatch is active in each",
+            "  check <report.jsonl> [--max-ms X] [--baseline B] [--write-baseline B] [--tolerance P]   fail CI on a json= report",
             "  help                           print this text",
             "  --version                      print the version");
 
@@ -47,6 +48,8 @@ public final class BlockwatchCli {
                 return failingWithOneLine(() -> DetachCommand.run(args, System.out));
             case "list":
                 return ListCommand.run(System.out);
+            case "check":
+                return failingWithOneLine(() -> CheckCommand.run(args, System.out));
             default:
                 System.err.println("blockwatch: unknown command '" + args[0]
                         + "'; run 'java -jar blockwatch-agent.jar help' for the commands");

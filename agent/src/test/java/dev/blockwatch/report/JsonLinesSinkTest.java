@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blockwatch.Blockwatch;
+import dev.blockwatch.cli.JsonParser;
 import dev.blockwatch.config.Category;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class JsonLinesSinkTest {
     private Map<String, Object> onlyRecord(WritesTo writes) throws IOException {
         List<String> lines = written(writes);
         assertEquals(1, lines.size(), "lines");
-        return JsonReader.readObject(lines.get(0));
+        return JsonParser.parseObject(lines.get(0));
     }
 
     /** What a test writes to the sink. */
@@ -186,7 +187,7 @@ class JsonLinesSinkTest {
         });
 
         assertEquals(List.of("agent-start", "blocking-call", "blocking-call", "summary"),
-                lines.stream().map(line -> JsonReader.readObject(line).get("event")).collect(Collectors.toList()));
+                lines.stream().map(line -> JsonParser.parseObject(line).get("event")).collect(Collectors.toList()));
     }
 
     @Test
@@ -199,7 +200,7 @@ class JsonLinesSinkTest {
 
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             assertEquals(1, lines.size());
-            assertEquals("blocking-call", JsonReader.readObject(lines.get(0)).get("event"));
+            assertEquals("blocking-call", JsonParser.parseObject(lines.get(0)).get("event"));
         } finally {
             sink.close();
         }
@@ -213,14 +214,14 @@ class JsonLinesSinkTest {
         List<String> lines = written(sink -> sink.call(new ReportBuilder().build()));
 
         assertEquals(2, lines.size());
-        assertEquals("summary", JsonReader.readObject(lines.get(0)).get("event"));
-        assertEquals("blocking-call", JsonReader.readObject(lines.get(1)).get("event"));
+        assertEquals("summary", JsonParser.parseObject(lines.get(0)).get("event"));
+        assertEquals("blocking-call", JsonParser.parseObject(lines.get(1)).get("event"));
     }
 
     @Test
     void theFileIsUtf8() throws IOException {
         List<String> lines = written(sink -> sink.call(new ReportBuilder().thread("événement-1 ✓", 9).build()));
 
-        assertEquals("événement-1 ✓", JsonReader.readObject(lines.get(0)).get("thread"));
+        assertEquals("événement-1 ✓", JsonParser.parseObject(lines.get(0)).get("thread"));
     }
 }

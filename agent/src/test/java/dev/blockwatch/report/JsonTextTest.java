@@ -3,6 +3,7 @@ package dev.blockwatch.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.blockwatch.cli.JsonParser;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class JsonTextTest {
         }
         every.append("\u2028\u2029\uD83D\uDE00");
 
-        assertEquals(every.toString(), JsonReader.read(string(every.toString())));
+        assertEquals(every.toString(), JsonParser.parse(string(every.toString())));
     }
 
     @Test
@@ -60,7 +61,7 @@ class JsonTextTest {
         out.append('}');
 
         assertEquals("{\"detail\":\"/tmp/a \\\"b\\\"\\n\",\"site\":null}", out.toString());
-        Map<String, Object> object = JsonReader.readObject(out.toString());
+        Map<String, Object> object = JsonParser.parseObject(out.toString());
         assertEquals("/tmp/a \"b\"\n", object.get("detail"));
         assertNull(object.get("site"));
         assertEquals(2, object.size());

@@ -34,19 +34,20 @@ public final class ReportPipeline {
     private final Thread exitHook = new Thread(this::stop, "blockwatch-exit");
     private volatile boolean stopping;
 
-    private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks, Instrumentation instrumentation,
-                           Map<String, CallerApi> operationsNamedByCaller) {
+    private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks, JfrEvents jfrEvents,
+                           Instrumentation instrumentation, Map<String, CallerApi> operationsNamedByCaller) {
         this.options = options;
         this.sinks = sinks;
-        this.recorder = new SlowCallRecorder(options, summary, queue, new LoadedClassLoaders(instrumentation),
-                new CallerOperations(operationsNamedByCaller));
+        this.recorder = new SlowCallRecorder(options, summary, queue, jfrEvents,
+                new LoadedClassLoaders(instrumentation), new CallerOperations(operationsNamedByCaller));
         this.inProgressWatch = new InProgressWatch(recorder);
         this.writer = new Thread(this::writeUntilStopped, "blockwatch-writer");
         this.writer.setDaemon(true);
     }
 
     /**
-     * Opens the sinks the options ask for; fails when the JSON file cannot be opened.
+     * Opens the sinks the options ask for, and JFR events with {@code jfr=true}; fails when the
+     * JSON file cannot be opened.
      *
      * @param operationsNamedByCaller the operations that a report names after the API the
      *        application called, with the package or type whose outermost method names them
@@ -60,7 +61,8 @@ public final class ReportPipeline {
         if (options.log()) {
             sinks.add(new LogSink(options.repeatNanos()));
         }
-        return new ReportPipeline(options, sinks, instrumentation, operationsNamedByCaller);
+        return new ReportPipeline(options, sinks, JfrEvents.open(options.jfr()), instrumentation,
+                operationsNamedByCaller);
     }
 
     /** What the bootstrap runtime calls for each call over the threshold. */

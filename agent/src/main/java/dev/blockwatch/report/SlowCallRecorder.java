@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a call over the threshold into a report: applies {@code allow}, finds the site, counts
- * a returned call in the summary and hands the report to the queue. For a call that returned it
- * runs on the application's thread, still inside the instrumented method, so the stack is the
- * caller's own; for a call still blocked it runs on the in-progress watch's thread with the
- * stack taken from the blocked thread. It never does I/O.
+ * a returned call in the summary and hands the report to the queue, and a returned call's report
+ * to JFR as well ({@code jfr=true}). For a call that returned it runs on the application's
+ * thread, still inside the instrumented method, so the stack is the caller's own (and JFR's
+ * event thread and stack trace are the call's); for a call still blocked it runs on the
+ * in-progress watch's thread with the stack taken from the blocked thread. It never does I/O.
  */
 final class SlowCallRecorder implements BlockingCallListener {
     private static final StackWalker WALKER =
@@ -28,6 +29,7 @@ final class SlowCallRecorder implements BlockingCallListener {
     private final SiteLocator siteLocator;
     private final SiteSummary summary;
     private final ReportQueue queue;
+    private final JfrEvents jfrEvents;
     private final LoadedClassLoaders loaders;
     private final CallerOperations callerOperations;
     private final AtomicLong callIds = new AtomicLong();
@@ -37,14 +39,15 @@ final class SlowCallRecorder implements BlockingCallListener {
      */
     private final long epochNanosAtNanoTimeZero = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
 
-    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue, LoadedClassLoaders loaders,
-                     CallerOperations callerOperations) {
+    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue, JfrEvents jfrEvents,
+                     LoadedClassLoaders loaders, CallerOperations callerOperations) {
         this.options = options;
         this.loaders = loaders;
         this.callerOperations = callerOperations;
         this.siteLocator = new SiteLocator(options.siteSkip());
         this.summary = summary;
         this.queue = queue;
+        this.jfrEvents = jfrEvents;
     }
 
     @Override
@@ -65,6 +68,7 @@ final class SlowCallRecorder implements BlockingCallListener {
         if (report != null) {
             summary.record(report.site(), report.category(), report.operation(), durationNanos);
             queue.offer(report);
+            jfrEvents.emit(report);
         }
     }
 

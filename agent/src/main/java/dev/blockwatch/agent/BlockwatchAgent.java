@@ -54,9 +54,6 @@ final class BlockwatchAgent {
             refuse("cannot write json=" + options.json() + " (" + e.getMessage() + ")", options.strict() && atStartup);
             return;
         }
-        if (options.jfr()) {
-            System.err.println("blockwatch: jfr=true is not supported by this version yet; no JFR events are emitted");
-        }
         boolean selectorLoops = options.threads() == ThreadMode.EVENT_LOOP;
         Consumer<String> onError = problem -> {
             BlockwatchRuntime.countFailure();

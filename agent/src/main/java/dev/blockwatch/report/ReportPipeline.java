@@ -36,12 +36,12 @@ public final class ReportPipeline {
     private final Thread exitHook = new Thread(this::stop, "blockwatch-exit");
     private volatile boolean stopping;
 
-    private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks, Instrumentation instrumentation,
-                           Map<String, CallerApi> operationsNamedByCaller) {
+    private ReportPipeline(BlockwatchOptions options, List<ReportSink> sinks, JfrEvents jfrEvents,
+                           Instrumentation instrumentation, Map<String, CallerApi> operationsNamedByCaller) {
         this.options = options;
         this.sinks = sinks;
         this.recordings = new CallRecordings(options.thresholdNanos(), options.categories());
-        this.recorder = new SlowCallRecorder(options, summary, queue, recordings,
+        this.recorder = new SlowCallRecorder(options, summary, queue, jfrEvents, recordings,
                 new LoadedClassLoaders(instrumentation), new CallerOperations(operationsNamedByCaller));
         this.inProgressWatch = new InProgressWatch(recorder, options.thresholdNanos());
         this.writer = new Thread(this::writeUntilStopped, "blockwatch-writer");
@@ -49,7 +49,8 @@ public final class ReportPipeline {
     }
 
     /**
-     * Opens the sinks the options ask for; fails when the JSON file cannot be opened.
+     * Opens the sinks the options ask for, and JFR events with {@code jfr=true}; fails when the
+     * JSON file cannot be opened.
      *
      * @param operationsNamedByCaller the operations that a report names after the API the
      *        application called, with the package or type whose outermost method names them
@@ -63,7 +64,8 @@ public final class ReportPipeline {
         if (options.log()) {
             sinks.add(new LogSink(options.repeatNanos()));
         }
-        return new ReportPipeline(options, sinks, instrumentation, operationsNamedByCaller);
+        return new ReportPipeline(options, sinks, JfrEvents.open(options.jfr()), instrumentation,
+                operationsNamedByCaller);
     }
 
     /** What the bootstrap runtime calls for each call over the threshold. */

@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a call over the threshold into a report: applies {@code allow}, finds the site, counts
- * a returned call in the summary and hands the report to the queue, and to the open recordings
- * that want it. For a call that returned it
- * runs on the application's thread, still inside the instrumented method, so the stack is the
- * caller's own; for a call still blocked it runs on the in-progress watch's thread with the
- * stack taken from the blocked thread. It never does I/O.
+ * a returned call in the summary and hands the report to the queue and, with {@code jfr=true},
+ * to JFR, and to the open recordings that want it. For a call that returned it runs on the
+ * application's thread, still inside the instrumented method, so the stack is the caller's own
+ * (and JFR's event thread and stack trace are the call's); for a call still blocked it runs on
+ * the in-progress watch's thread with the stack taken from the blocked thread. It never does I/O.
  */
 final class SlowCallRecorder implements BlockingCallListener {
     private static final StackWalker WALKER =
@@ -28,6 +28,7 @@ final class SlowCallRecorder implements BlockingCallListener {
     private final SiteLocator siteLocator;
     private final SiteSummary summary;
     private final ReportQueue queue;
+    private final JfrEvents jfrEvents;
     private final LoadedClassLoaders loaders;
     private final CallerOperations callerOperations;
     private final CallRecordings recordings;
@@ -38,8 +39,8 @@ final class SlowCallRecorder implements BlockingCallListener {
      */
     private final long epochNanosAtNanoTimeZero = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
 
-    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue, CallRecordings recordings,
-                     LoadedClassLoaders loaders, CallerOperations callerOperations) {
+    SlowCallRecorder(BlockwatchOptions options, SiteSummary summary, ReportQueue queue, JfrEvents jfrEvents,
+                     CallRecordings recordings, LoadedClassLoaders loaders, CallerOperations callerOperations) {
         this.recordings = recordings;
         this.options = options;
         this.loaders = loaders;
@@ -47,6 +48,7 @@ final class SlowCallRecorder implements BlockingCallListener {
         this.siteLocator = new SiteLocator(options.siteSkip());
         this.summary = summary;
         this.queue = queue;
+        this.jfrEvents = jfrEvents;
     }
 
     @Override
@@ -75,6 +77,7 @@ final class SlowCallRecorder implements BlockingCallListener {
         if (toSinks) {
             summary.record(report.site(), report.category(), report.operation(), durationNanos);
             queue.offer(report);
+            jfrEvents.emit(report);
         }
         recordings.offer(report, stack, startNanos, durationNanos);
     }

@@ -65,11 +65,7 @@ public final class Blockwatch {
         } catch (BadOptionException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        ReportPipeline pipeline = AgentInThisJvm.activePipeline();
-        if (pipeline == null) {
-            AgentInThisJvm.start("");
-            pipeline = AgentInThisJvm.activePipeline();
-        }
+        ReportPipeline pipeline = AgentInThisJvm.activeOrStartedPipeline();
         return new BlockingCallRecording(pipeline, pipeline.startRecording(recordingOptions));
     }
 

@@ -43,6 +43,16 @@ public final class AgentInThisJvm {
         return AgentStatus.activeOptions(System.getProperties()) != null;
     }
 
+    /** The pipeline of the active run, after starting blockwatch with its default options if it is off. */
+    public static synchronized ReportPipeline activeOrStartedPipeline() {
+        ReportPipeline pipeline = activePipeline();
+        if (pipeline == null) {
+            start("");
+            pipeline = activePipeline();
+        }
+        return pipeline;
+    }
+
     /**
      * Starts blockwatch in this JVM, or gives it new options, and returns once it is active. A JVM
      * may not attach to itself unless started with {@code -Djdk.attach.allowAttachSelf=true}, so a
@@ -50,7 +60,7 @@ public final class AgentInThisJvm {
      *
      * @throws IllegalStateException with the reason, one line, when blockwatch did not start
      */
-    public static void start(String options) {
+    public static synchronized void start(String options) {
         Path agentJar = agentJar();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

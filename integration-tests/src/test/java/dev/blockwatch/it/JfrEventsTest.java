@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.blockwatch.cli.JsonParser;
 import dev.blockwatch.it.apps.JfrScenarios;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +79,7 @@ class JfrEventsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Object> root = (Map<String, Object>) Json.parse(printed);
+        Map<String, Object> root = JsonParser.parseObject(printed);
         List<Map<String, Object>> events =
                 (List<Map<String, Object>>) ((Map<String, Object>) root.get("recording")).get("events");
         return events.stream().map(event -> {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.blockwatch.cli.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ final class Report {
         String source = file.getFileName() + " line " + number + ": " + line;
         Object value;
         try {
-            value = Json.parse(line);
+            value = JsonParser.parse(line);
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage() + " in " + source);
         }

@@ -12,8 +12,9 @@ public interface BlockingCallListener {
      * @param detail        what the call was about (a path, a socket, a channel, a host) or null
      * @param startNanos    {@link System#nanoTime()} when the call started
      * @param durationNanos how long it took
+     * @param callNumber    the call's number on its thread, one more for each call the thread makes
      * @param inProgressCallId the call id its in-progress report had, or 0 when it had none
      */
     void onBlockingCall(int category, String operation, Object detail, long startNanos, long durationNanos,
-                        long inProgressCallId);
+                        long callNumber, long inProgressCallId);
 }

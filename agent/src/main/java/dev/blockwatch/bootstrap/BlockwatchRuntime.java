@@ -10,12 +10,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The runtime that advice inlined into JDK classes calls. It is loaded by the bootstrap class
- * loader, so it may use only the JDK. The per-call path reads one thread-local and one field
- * on threads that are not watched; on watched ones it adds two clock reads and plain writes of
- * the call's operation, subject and start (the operation doubles as the "in a call" flag that
- * keeps nested calls from reporting twice; the subject is the one write the in-progress watch
- * adds). It never allocates, locks or logs. Everything else happens behind
- * {@link BlockingCallListener}, only for calls over the threshold.
+ * loader, so it may use only the JDK. The per-call path reads one thread-local and one field on
+ * threads that are not watched. On watched ones it publishes the call with plain writes (its
+ * operation, subject and number; the operation doubles as the "in a call" flag that keeps nested
+ * calls from reporting twice) and reads no clock: blockwatch's call watch keeps the time of the
+ * calls it sees and marks one that outlives the threshold, and only a marked call reads the clock
+ * when it ends. Below {@link #WATCHED_BY_TIME_BELOW_NANOS} the watch's period would be too coarse,
+ * so each call reads the clock at its start and end instead. It never allocates, locks or logs.
+ * Everything else happens behind {@link BlockingCallListener}, only for calls over the threshold.
  */
 public final class BlockwatchRuntime {
     private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<ThreadState>() {
@@ -37,7 +39,7 @@ public final class BlockwatchRuntime {
     private static final Queue<WeakReference<ThreadState>> ALL_THREADS = new ConcurrentLinkedQueue<>();
     private static final int SWEEP_EVERY = 1024;
     private static int threadsRegistered;
-    /** Every thread that became watched, for the in-progress watch; dead ones are pruned there. */
+    /** Every thread that became watched, for the call watch; dead ones are pruned there. */
     private static final Queue<ThreadState> WATCHED_THREADS = new ConcurrentLinkedQueue<>();
     /** The category of each instrumented operation, registered as advice is applied. */
     private static final Map<String, Integer> CATEGORIES = new ConcurrentHashMap<>();
@@ -54,7 +56,18 @@ public final class BlockwatchRuntime {
 
     private static volatile BlockingCallListener listener;
     private static volatile ThreadClassifier classifier;
+    /** The category argument of {@link #exit} that means: the one its operation was registered under. */
+    public static final int REGISTERED_CATEGORY = -1;
+
+    /**
+     * Thresholds below this are timed by each call's own thread: the call watch's period, a tenth
+     * of the threshold, would be under its shortest, 2 ms.
+     */
+    public static final long WATCHED_BY_TIME_BELOW_NANOS = 20_000_000L;
+
     private static volatile long thresholdNanos = Long.MAX_VALUE;
+    /** Whether calls read the clock themselves (a threshold under {@link #WATCHED_BY_TIME_BELOW_NANOS}). */
+    private static volatile boolean callsTimeThemselves;
     private static volatile boolean selectorLoopsWatched;
     private static volatile long failures;
 
@@ -64,7 +77,7 @@ public final class BlockwatchRuntime {
     /** Activates reporting; before this, no call is timed. */
     public static void activate(BlockingCallListener callListener, ThreadClassifier threadClassifier,
                                 long threshold, boolean watchSelectorLoops) {
-        thresholdNanos = threshold;
+        setThreshold(threshold);
         selectorLoopsWatched = watchSelectorLoops;
         classifier = threadClassifier;
         listener = callListener;
@@ -112,10 +125,7 @@ public final class BlockwatchRuntime {
             if (state.operation != null) {
                 return null;
             }
-            state.operation = operation;
-            state.subject = subject;
-            state.start = System.nanoTime();
-            return state;
+            return begin(state, operation, subject);
         }
         if (mode == ThreadState.UNKNOWN) {
             return classifyAndEnter(state, operation, subject);
@@ -123,17 +133,49 @@ public final class BlockwatchRuntime {
         return null;
     }
 
-    /** Called on exit (normal or exceptional) from a call that {@link #enter} started. */
+    /** Publishes a call for the call watch: the operation last, so that whoever sees it sees the rest. */
+    private static ThreadState begin(ThreadState state, String operation, Object subject) {
+        state.subject = subject;
+        state.start = callsTimeThemselves ? System.nanoTime() : ThreadState.NO_START;
+        state.callNumber++;
+        state.publish(operation);
+        return state;
+    }
+
+    /**
+     * Called on exit (normal or exceptional) from a call that {@link #enter} started.
+     *
+     * @param category the operation's category, or {@link #REGISTERED_CATEGORY}, looked up only
+     *                 if the call is reported
+     */
     public static void exit(ThreadState state, int category, String operation, Object detail) {
+        long start = state.start;
+        long call = state.callNumber;
+        if (start == ThreadState.NO_START && !state.isMarked(call)) {
+            state.operation = null;
+            return;
+        }
         try {
-            long start = state.start;
-            long duration = System.nanoTime() - start;
-            if (duration >= thresholdNanos) {
-                long inProgressCallId = state.closeReportedCall(start);
+            long duration;
+            if (start == ThreadState.NO_START) {
+                // marked by the call watch, which estimated its start
+                start = state.markedStart();
+                duration = System.nanoTime() - start;
+            } else {
+                duration = System.nanoTime() - start;
+                if (duration < thresholdNanos) {
+                    return;
+                }
+            }
+            if (state.claimFinal(call)) {
+                long inProgressCallId = state.closeReportedCall(call);
                 BlockingCallListener current = listener;
                 if (current != null) {
+                    if (category == REGISTERED_CATEGORY) {
+                        category = categoryOf(operation);
+                    }
                     // the operation stays set meanwhile: whatever the listener does is not reported
-                    current.onBlockingCall(category, operation, detail, start, duration, inProgressCallId);
+                    current.onBlockingCall(category, operation, detail, start, duration, call, inProgressCallId);
                 }
             }
         } catch (Throwable t) {
@@ -143,6 +185,15 @@ public final class BlockwatchRuntime {
             // more write per call is not worth freeing it a call earlier
             state.operation = null;
         }
+    }
+
+    /** Ends a call that turned out not to be one to report; a mark the call watch made is withdrawn. */
+    private static void cancel(ThreadState state) {
+        long call = state.callNumber;
+        if (state.isMarked(call)) {
+            state.claimFinal(call);
+        }
+        state.operation = null;
     }
 
     /**
@@ -170,7 +221,7 @@ public final class BlockwatchRuntime {
             exit(state, category, operation, state.subject);
         } else {
             state.lookup = LOOKUP_NONE;
-            state.operation = null;
+            cancel(state);
         }
     }
 
@@ -251,7 +302,7 @@ public final class BlockwatchRuntime {
     }
 
     /**
-     * The threads watched so far, for the in-progress watch, which removes those that have
+     * The threads watched so far, for the call watch, which removes those that have
      * ended through the iterator.
      */
     public static Iterable<ThreadState> watchedThreads() {
@@ -264,8 +315,22 @@ public final class BlockwatchRuntime {
      */
     public static void changeThreshold(long threshold) {
         if (listener != null) {
-            thresholdNanos = threshold;
+            setThreshold(threshold);
         }
+    }
+
+    private static void setThreshold(long threshold) {
+        callsTimeThemselves = threshold < WATCHED_BY_TIME_BELOW_NANOS;
+        thresholdNanos = threshold;
+    }
+
+    public static long thresholdNanos() {
+        return thresholdNanos;
+    }
+
+    /** Whether each call reads the clock at its start and end, rather than being timed by the call watch. */
+    public static boolean callsTimeThemselves() {
+        return callsTimeThemselves;
     }
 
     /** Records the category an operation reports under and a class it is instrumented in. */
@@ -318,9 +383,6 @@ public final class BlockwatchRuntime {
             return null;
         }
         watch(state);
-        state.operation = operation;
-        state.subject = subject;
-        state.start = System.nanoTime();
-        return state;
+        return begin(state, operation, subject);
     }
 }

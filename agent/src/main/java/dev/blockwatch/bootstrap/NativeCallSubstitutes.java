@@ -18,7 +18,7 @@ public final class NativeCallSubstitutes {
             Thread.sleep(millis);
         } finally {
             if (call != null) {
-                BlockwatchRuntime.exit(call, BlockwatchRuntime.categoryOf(SLEEP), SLEEP, null);
+                BlockwatchRuntime.exit(call, BlockwatchRuntime.REGISTERED_CATEGORY, SLEEP, null);
             }
         }
     }
@@ -30,7 +30,7 @@ public final class NativeCallSubstitutes {
             monitor.wait(millis);
         } finally {
             if (call != null) {
-                BlockwatchRuntime.exit(call, BlockwatchRuntime.categoryOf(WAIT), WAIT, null);
+                BlockwatchRuntime.exit(call, BlockwatchRuntime.REGISTERED_CATEGORY, WAIT, null);
             }
         }
     }

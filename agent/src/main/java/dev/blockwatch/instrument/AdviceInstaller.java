@@ -138,7 +138,7 @@ public final class AdviceInstaller {
 
     /**
      * Resolves, per instrumented method, to the operation string constant, and registers the
-     * operation's category for the in-progress watch.
+     * operation's category for the call watch.
      */
     private static Advice.OffsetMapping operationName(String apiType, TypeAdvice.MethodAdvice method, int categoryId) {
         return (TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,

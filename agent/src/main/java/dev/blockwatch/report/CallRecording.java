@@ -11,25 +11,25 @@ import java.util.Set;
 /**
  * The calls one recording collects: those over its threshold, in its categories, that started on
  * a watched thread while it was open. A call is held once: its final report replaces its
- * in-progress one. Calls that started before it opened belong to whoever was recording then.
+ * in-progress one. Calls that started before it opened belong to whoever was recording then:
+ * which ones those are is told by the numbers of the calls (one more per call on each thread),
+ * not by time, which the call watch knows only to its period.
  */
 public final class CallRecording {
-    private final long openedNanos;
+    /** The number of each watched thread's latest call when the recording opened. */
+    private final Map<Thread, Long> callNumbersAtOpening;
     private final long thresholdNanos;
     private final Set<Category> categories;
     private final List<AllowRule> allow;
     private final Map<Long, SlowCallReport> calls = new LinkedHashMap<>();
     private boolean open = true;
 
-    CallRecording(long openedNanos, long thresholdNanos, Set<Category> categories, List<AllowRule> allow) {
-        this.openedNanos = openedNanos;
+    CallRecording(Map<Thread, Long> callNumbersAtOpening, long thresholdNanos, Set<Category> categories,
+                  List<AllowRule> allow) {
+        this.callNumbersAtOpening = callNumbersAtOpening;
         this.thresholdNanos = thresholdNanos;
         this.categories = categories;
         this.allow = allow;
-    }
-
-    long openedNanos() {
-        return openedNanos;
     }
 
     /** Calls that take at least this long are collected. */
@@ -38,8 +38,10 @@ public final class CallRecording {
     }
 
     /** Whether a call is this recording's to collect; its report is built only if one recording wants it. */
-    boolean wants(long startNanos, long durationNanos) {
-        return startNanos - openedNanos >= 0 && durationNanos >= thresholdNanos;
+    boolean wants(Thread thread, long callNumber, long durationNanos) {
+        Long atOpening = callNumbersAtOpening.get(thread);
+        // a thread first watched after the opening made all its calls since
+        return (atOpening == null || callNumber > atOpening) && durationNanos >= thresholdNanos;
     }
 
     /** Collects a call's report, unless its category is not collected or it was made inside an allowed method. */

@@ -1,9 +1,12 @@
 package dev.blockwatch.report;
 
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
+import dev.blockwatch.bootstrap.ThreadState;
 import dev.blockwatch.config.Category;
 import dev.blockwatch.config.RecordingOptions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -34,7 +37,11 @@ final class CallRecordings {
                     + " needs them instrumented, but blockwatch runs here with categories=" + names(instrumented));
         }
         long threshold = options.thresholdNanos() >= 0 ? options.thresholdNanos() : optionsThresholdNanos;
-        CallRecording recording = new CallRecording(System.nanoTime(), threshold, categories, options.allow());
+        Map<Thread, Long> callNumbers = new HashMap<>();
+        for (ThreadState state : BlockwatchRuntime.watchedThreads()) {
+            callNumbers.put(state.thread(), state.callNumberUnderWay());
+        }
+        CallRecording recording = new CallRecording(callNumbers, threshold, categories, options.allow());
         open.add(recording);
         BlockwatchRuntime.changeThreshold(lowestThreshold());
         return recording;
@@ -58,18 +65,18 @@ final class CallRecordings {
     }
 
     /** Whether an open recording wants a call, before its report is built. */
-    boolean want(long startNanos, long durationNanos) {
+    boolean want(Thread thread, long callNumber, long durationNanos) {
         for (CallRecording recording : open) {
-            if (recording.wants(startNanos, durationNanos)) {
+            if (recording.wants(thread, callNumber, durationNanos)) {
                 return true;
             }
         }
         return false;
     }
 
-    void offer(SlowCallReport report, CapturedStack stack, long startNanos, long durationNanos) {
+    void offer(SlowCallReport report, CapturedStack stack, Thread thread, long callNumber, long durationNanos) {
         for (CallRecording recording : open) {
-            if (recording.wants(startNanos, durationNanos)) {
+            if (recording.wants(thread, callNumber, durationNanos)) {
                 recording.offer(report, stack);
             }
         }

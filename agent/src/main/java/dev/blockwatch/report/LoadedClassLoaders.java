@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Finds the class loader of a class known only by name, as in a stack taken from another
  * thread: the application's logging lives in the loader of the code that made the call. Used
- * only by the in-progress watch; the answer is remembered, weakly.
+ * only by the call watch; the answer is remembered, weakly.
  */
 final class LoadedClassLoaders {
     private final Instrumentation instrumentation;

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Everything between a slow call and the sinks: the recorder that runs on application
- * threads, the in-progress watch, the open recordings, the bounded queue, the per-site summary, and the one
+ * threads, the call watch, the open recordings, the bounded queue, the per-site summary, and the one
  * blockwatch thread that writes every sink, flushes within a second, writes periodic summaries, and at exit drains
  * what is still queued before the final summary.
  */
@@ -31,7 +31,7 @@ public final class ReportPipeline {
     private final SiteSummary summary = new SiteSummary();
     private final CallRecordings recordings;
     private final SlowCallRecorder recorder;
-    private final InProgressWatch inProgressWatch;
+    private final CallWatch callWatch;
     private final Thread writer;
     private final Thread exitHook = new Thread(this::stop, "blockwatch-exit");
     private volatile boolean stopping;
@@ -43,7 +43,7 @@ public final class ReportPipeline {
         this.recordings = new CallRecordings(options.thresholdNanos(), options.categories());
         this.recorder = new SlowCallRecorder(options, summary, queue, jfrEvents, recordings,
                 new LoadedClassLoaders(instrumentation), new CallerOperations(operationsNamedByCaller));
-        this.inProgressWatch = new InProgressWatch(recorder, options.thresholdNanos());
+        this.callWatch = new CallWatch(recorder, options.thresholdNanos());
         this.writer = new Thread(this::writeUntilStopped, "blockwatch-writer");
         this.writer.setDaemon(true);
     }
@@ -89,7 +89,7 @@ public final class ReportPipeline {
      * call it collected.
      */
     public List<SlowCallReport> stopRecording(CallRecording recording) {
-        inProgressWatch.collectCallsUnderWay(recording);
+        callWatch.collectCallsUnderWay(recording);
         recordings.stop(recording);
         return recording.calls();
     }
@@ -106,7 +106,7 @@ public final class ReportPipeline {
             }
         }
         writer.start();
-        inProgressWatch.start();
+        callWatch.start();
         Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
@@ -128,7 +128,7 @@ public final class ReportPipeline {
     private void stop() {
         BlockwatchRuntime.markCurrentThreadOwn();
         recordings.end();
-        inProgressWatch.stop();
+        callWatch.stop();
         stopping = true;
         LockSupport.unpark(writer);
         try {

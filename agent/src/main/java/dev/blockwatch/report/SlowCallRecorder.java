@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * to JFR, and to the open recordings that want it. For a call that returned it runs on the
  * application's thread, still inside the instrumented method, so the stack is the caller's own
  * (and JFR's event thread and stack trace are the call's); for a call still blocked it runs on
- * the in-progress watch's thread with the stack taken from the blocked thread. It never does I/O.
+ * the call watch's thread with the stack taken from the blocked thread. It never does I/O.
  */
 final class SlowCallRecorder implements BlockingCallListener {
     private static final StackWalker WALKER =
@@ -53,10 +53,10 @@ final class SlowCallRecorder implements BlockingCallListener {
 
     @Override
     public void onBlockingCall(int categoryId, String operation, Object detail, long startNanos, long durationNanos,
-                               long inProgressCallId) {
+                               long callNumber, long inProgressCallId) {
         // the runtime's threshold is below the options' only while a recording asks for it
         boolean toSinks = durationNanos >= options.thresholdNanos();
-        if (!toSinks && !recordings.want(startNanos, durationNanos)) {
+        if (!toSinks && !recordings.want(Thread.currentThread(), callNumber, durationNanos)) {
             return;
         }
         List<StackWalker.StackFrame> frames = WALKER.walk(walked -> walked.collect(Collectors.toList()));
@@ -79,19 +79,40 @@ final class SlowCallRecorder implements BlockingCallListener {
             queue.offer(report);
             jfrEvents.emit(report);
         }
-        recordings.offer(report, stack, startNanos, durationNanos);
+        recordings.offer(report, stack, Thread.currentThread(), callNumber, durationNanos);
     }
 
     /** Reports a call that is still blocked, with the stack taken from its thread. */
     void onCallInProgress(Thread thread, Category category, String operation, Object subject, long startNanos,
-                          long durationNanos, StackTraceElement[] stack, long callId) {
+                          long durationNanos, long callNumber, StackTraceElement[] stack, long callId) {
         CapturedStack frames = inProgressStack(stack);
         SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos, frames,
                 callId, true);
         if (report != null) {
             queue.offer(report);
-            recordings.offer(report, frames, startNanos, durationNanos);
+            recordings.offer(report, frames, thread, callNumber, durationNanos);
         }
+    }
+
+    /**
+     * Reports a call whose thread missed the call watch's mark as the call ended, from the call
+     * watch's thread: with the stack taken when it was marked, and the time it was last seen
+     * under way. Not a JFR event: JFR would record the call watch's thread.
+     */
+    void onMarkMissed(Thread thread, Category category, String operation, Object subject, long startNanos,
+                      long durationNanos, long callNumber, StackTraceElement[] stack, long inProgressCallId) {
+        CapturedStack frames = inProgressStack(stack);
+        long callId = inProgressCallId != 0 ? inProgressCallId : nextCallId();
+        SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos, frames,
+                callId, false);
+        if (report == null) {
+            return;
+        }
+        if (durationNanos >= options.thresholdNanos()) {
+            summary.record(report.site(), report.category(), report.operation(), durationNanos);
+            queue.offer(report);
+        }
+        recordings.offer(report, frames, thread, callNumber, durationNanos);
     }
 
     /** Hands a call that is still blocked to one recording only: one that is closing and wants it. */

@@ -9,22 +9,30 @@ import dev.blockwatch.config.BadOptionException;
 import dev.blockwatch.config.Category;
 import dev.blockwatch.config.RecordingOptions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CallRecordingTest {
-    private static final long OPENED = 1_000_000_000L;
     private static final long MS = 1_000_000L;
+    /** The number of this thread's latest call when the recording opened. */
+    private static final long AT_OPENING = 41;
 
-    private final CallRecording recording =
-            new CallRecording(OPENED, 50 * MS, Set.of(Category.SLEEP, Category.FILE), List.of());
+    private final Thread loop = Thread.currentThread();
+    private final CallRecording recording = new CallRecording(Map.of(loop, AT_OPENING), 50 * MS,
+            Set.of(Category.SLEEP, Category.FILE), List.of());
 
     @Test
     void wantsCallsThatStartedWhileOpenAndReachedItsThreshold() {
-        assertTrue(recording.wants(OPENED, 50 * MS));
-        assertTrue(recording.wants(OPENED + 10 * MS, 200 * MS));
-        assertFalse(recording.wants(OPENED - 1, 200 * MS), "started before it opened: another test's call");
-        assertFalse(recording.wants(OPENED + 10 * MS, 50 * MS - 1));
+        assertTrue(recording.wants(loop, AT_OPENING + 1, 50 * MS));
+        assertTrue(recording.wants(loop, AT_OPENING + 7, 200 * MS));
+        assertFalse(recording.wants(loop, AT_OPENING, 200 * MS), "under way at the opening: another test's call");
+        assertFalse(recording.wants(loop, AT_OPENING + 1, 50 * MS - 1));
+    }
+
+    @Test
+    void wantsEveryCallOfAThreadFirstWatchedAfterItOpened() {
+        assertTrue(recording.wants(new Thread(() -> { }), 1, 50 * MS));
     }
 
     @Test
@@ -54,7 +62,7 @@ class CallRecordingTest {
     @Test
     void leavesOutCallsMadeInsideAnAllowedMethod() throws BadOptionException {
         List<AllowRule> allow = RecordingOptions.parse("allow=" + CallRecordingTest.class.getName() + "#stack").allow();
-        CallRecording allowing = new CallRecording(OPENED, 0, Set.of(Category.SLEEP), allow);
+        CallRecording allowing = new CallRecording(Map.of(), 0, Set.of(Category.SLEEP), allow);
         allowing.offer(call(1, Category.SLEEP, false), stack());
         assertEquals(List.of(), allowing.calls());
         allowing.offer(call(2, Category.SLEEP, false), CapturedStack.of(new StackTraceElement[0]));

@@ -8,6 +8,7 @@ import dev.blockwatch.it.apps.AttachTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AttachTest {
     private static final String GOOD_OPTIONS = "threshold=50ms,json=";
     private static final double THRESHOLD_MS = 50;
+    /** How often blockwatch's call watch looks at threshold=50ms: a tenth of it. */
+    private static final Duration CALL_WATCH_PERIOD = Duration.ofMillis(5);
     /** A reported call as the log sink writes it, from DESIGN.md's log form. */
     private static final String REPORT_LINE = "(?sm).*^blockwatch: (still blocked after )?\\d.*";
 
@@ -312,7 +315,8 @@ class AttachTest {
         }
         Report report = session.target().report();
         List<ReportRecord> early = report.blockingCalls().stream()
-                .filter(call -> Instant.parse(call.string("time")).isBefore(instant.truncatedTo(ChronoUnit.MILLIS)))
+                .filter(call -> Instant.parse(call.string("time"))
+                        .isBefore(instant.minus(CALL_WATCH_PERIOD).truncatedTo(ChronoUnit.MILLIS)))
                 .toList();
         assertEquals(List.of(), early, "records of calls made before the attach that started at " + instant
                 + "; the whole report:\n" + report);
@@ -345,10 +349,13 @@ class AttachTest {
         return call;
     }
 
-    /** A record's time has millisecond precision: a call that started right after {@code from} can read as before it. */
+    /**
+     * A record's time has millisecond precision, and is the start the call watch saw, up to one of its
+     * periods early: a call that started right after {@code from} can read as before it.
+     */
     private static boolean within(ReportRecord call, Instant from, Instant to) {
         Instant time = Instant.parse(call.string("time"));
-        return !time.isBefore(from.truncatedTo(ChronoUnit.MILLIS)) && !time.isAfter(to);
+        return !time.isBefore(from.minus(CALL_WATCH_PERIOD).truncatedTo(ChronoUnit.MILLIS)) && !time.isAfter(to);
     }
 
     private static void assertSleepRecord(ReportRecord call, ChildJvm.Result target, int n) {

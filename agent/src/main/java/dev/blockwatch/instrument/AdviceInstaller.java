@@ -58,8 +58,9 @@ public final class AdviceInstaller {
         }
 
         loadJdkTypes(byType.keySet());
+        Class<?>[] loaded = instrumentation.getAllLoadedClasses();
         List<ResettableClassFileTransformer> installed = new ArrayList<>();
-        AgentBuilder named = retransforming(onError).ignore(OwnTypes.MATCHER);
+        AgentBuilder named = retransforming(onError, loadedNamed(loaded, byType.keySet())).ignore(OwnTypes.MATCHER);
         for (Map.Entry<String, List<TypedAdvice>> entry : byType.entrySet()) {
             List<TypedAdvice> advice = entry.getValue();
             named = named.type(named(entry.getKey()))
@@ -67,7 +68,7 @@ public final class AdviceInstaller {
         }
         installed.add(named.installOn(instrumentation));
         if (!implementations.isEmpty()) {
-            installed.add(installImplementations(instrumentation, implementations, onError));
+            installed.add(installImplementations(instrumentation, loaded, implementations, onError));
         }
         return installed;
     }
@@ -79,6 +80,7 @@ public final class AdviceInstaller {
      * names it, or names {@code java.sql} types in the signatures of the methods it overrides.
      */
     private static ResettableClassFileTransformer installImplementations(Instrumentation instrumentation,
+                                                                         Class<?>[] loaded,
                                                                          List<TypedAdvice> implementations,
                                                                          Consumer<String> onError) {
         Set<String> packages = new LinkedHashSet<>();
@@ -86,7 +88,7 @@ public final class AdviceInstaller {
             String type = typed.type.typeName();
             packages.add(type.substring(0, type.lastIndexOf('.') + 1).replace('.', '/'));
         }
-        AgentBuilder builder = retransforming(onError)
+        AgentBuilder builder = retransforming(onError, loadedOutsideTheJdk(loaded))
                 .with(ClassBytesFilter.decorator(packages))
                 .ignore(OwnTypes.JDK_OR_OWN);
         for (TypedAdvice typed : implementations) {
@@ -114,10 +116,37 @@ public final class AdviceInstaller {
         }
     }
 
-    private static AgentBuilder retransforming(Consumer<String> onError) {
+    /**
+     * A builder that retransforms, of the classes loaded already, only the candidates given: Byte
+     * Buddy would otherwise describe and match every loaded class, most of the agent's start-up.
+     */
+    private static AgentBuilder retransforming(Consumer<String> onError, Class<?>[] loadedCandidates) {
         return AgentBuilders.create(onError)
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .redefineOnly(loadedCandidates);
+    }
+
+    private static Class<?>[] loadedNamed(Class<?>[] loaded, Set<String> names) {
+        List<Class<?>> named = new ArrayList<>();
+        for (Class<?> type : loaded) {
+            if (names.contains(type.getName())) {
+                named.add(type);
+            }
+        }
+        return named.toArray(new Class<?>[0]);
+    }
+
+    /** The loaded classes that may implement a library interface: none of the JDK's or blockwatch's. */
+    private static Class<?>[] loadedOutsideTheJdk(Class<?>[] loaded) {
+        List<Class<?>> candidates = new ArrayList<>();
+        for (Class<?> type : loaded) {
+            if (!type.isArray() && !type.isPrimitive() && type.getClassLoader() != null
+                    && !OwnTypes.isJdkOrOwnName(type.getName())) {
+                candidates.add(type);
+            }
+        }
+        return candidates.toArray(new Class<?>[0]);
     }
 
     private static DynamicType.Builder<?> apply(DynamicType.Builder<?> type, List<TypedAdvice> advice) {

@@ -77,12 +77,13 @@ public final class ServerThroughput {
     public static void main(String[] args) {
         WholeJvmArguments arguments;
         Map<String, Integer> defaults = new LinkedHashMap<>();
-        // about 3 minutes on 2 busy cores, most of it starting servers: each start with the agent takes 3-6 s
+        // 2-3 minutes on 2 busy cores: 8 s of load per configuration and round, 3 s idle with the agent, and the
+        // server starts, which take 3-9 s each with the agent here
         defaults.put("--rounds", 3);
         defaults.put("--connections", 4);
         defaults.put("--warmup-seconds", 3);
-        defaults.put("--seconds", 6);
-        defaults.put("--idle-seconds", 4);
+        defaults.put("--seconds", 5);
+        defaults.put("--idle-seconds", 3);
         try {
             arguments = WholeJvmArguments.parse(args, defaults);
         } catch (IllegalArgumentException e) {

@@ -134,13 +134,21 @@ final class HttpLoad {
             int length = -1;
             for (String header = readLine(); !header.isEmpty(); header = readLine()) {
                 if (header.regionMatches(true, 0, CONTENT_LENGTH, 0, CONTENT_LENGTH.length())) {
-                    length = Integer.parseInt(header.substring(CONTENT_LENGTH.length()).trim());
+                    length = contentLength(header);
                 }
             }
             if (length < 0) {
                 throw new IOException("a response without Content-Length, which keep-alive needs");
             }
             in.skipNBytes(length);
+        }
+
+        private static int contentLength(String header) throws IOException {
+            try {
+                return Integer.parseInt(header.substring(CONTENT_LENGTH.length()).trim());
+            } catch (NumberFormatException e) {
+                throw new IOException("the server answered a bad '" + header + "'");
+            }
         }
 
         private String readLine() throws IOException {

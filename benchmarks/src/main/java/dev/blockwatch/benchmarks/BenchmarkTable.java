@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the benchmarks of every {@link Suite} asked for (all by default) in every {@link AgentConfiguration} on each
+ * Runs the benchmarks of every {@link Suite} asked for (all by default) in every {@link MeasuredConfiguration} on each
  * JVM asked for and prints what the agent adds per call. The configurations take turns, round after round, so that
  * a noisy neighbour on the machine slows them alike rather than one of them.
  *
@@ -95,11 +95,11 @@ public final class BenchmarkTable {
             RecordsPerCall.describe(jvm, arguments.agentJar(), arguments.logDir(), runName,
                     MeasuredCall.of(EnumSet.of(Suite.DATABASE))).forEach(table::addNote);
         }
-        AgentConfiguration[] configurations = AgentConfiguration.values();
+        MeasuredConfiguration[] configurations = MeasuredConfiguration.values();
         for (int round = 0; round < arguments.rounds(); round++) {
             for (int turn = 0; turn < configurations.length; turn++) {
                 // each round starts with the next configuration, so none is always first after a JVM start
-                AgentConfiguration configuration = configurations[(round + turn) % configurations.length];
+                MeasuredConfiguration configuration = configurations[(round + turn) % configurations.length];
                 progress(runName, "round " + (round + 1) + "/" + arguments.rounds() + ": " + configuration.label);
                 Path log = arguments.logDir().resolve(runName + "-round" + (round + 1) + "-"
                         + configuration.name().toLowerCase() + ".log");

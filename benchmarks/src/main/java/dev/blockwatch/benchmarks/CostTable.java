@@ -30,7 +30,7 @@ final class CostTable {
     private final int rounds;
     private final int iterationsPerRound;
     private final TimeValue iterationTime;
-    private final Map<MeasuredCall, Map<AgentConfiguration, Samples>> samples = new EnumMap<>(MeasuredCall.class);
+    private final Map<MeasuredCall, Map<MeasuredConfiguration, Samples>> samples = new EnumMap<>(MeasuredCall.class);
     private final List<String> notes = new ArrayList<>();
     private String jvmDescription;
 
@@ -40,11 +40,11 @@ final class CostTable {
         this.iterationTime = iterationTime;
     }
 
-    void add(AgentConfiguration configuration, RunResult result) {
+    void add(MeasuredConfiguration configuration, RunResult result) {
         BenchmarkParams params = result.getParams();
         jvmDescription = "JDK " + params.getJdkVersion() + ", " + params.getVmName() + " " + params.getVmVersion();
         Samples callSamples = samples.computeIfAbsent(MeasuredCall.ofBenchmark(params.getBenchmark()),
-                        call -> new EnumMap<>(AgentConfiguration.class))
+                        call -> new EnumMap<>(MeasuredConfiguration.class))
                 .computeIfAbsent(configuration, any -> new Samples());
         for (BenchmarkResult fork : result.getBenchmarkResults()) {
             for (IterationResult iteration : fork.getIterationResults()) {
@@ -74,10 +74,10 @@ final class CostTable {
                 "added B/op", "target", "result");
         List<Verdict> verdicts = new ArrayList<>();
         samples.forEach((call, byConfiguration) -> {
-            Samples base = byConfiguration.get(AgentConfiguration.NO_AGENT);
+            Samples base = byConfiguration.get(MeasuredConfiguration.NO_AGENT);
             Median baseNanos = base.nanosMedian();
             String callLabel = call.label;
-            for (AgentConfiguration configuration : AgentConfiguration.values()) {
+            for (MeasuredConfiguration configuration : MeasuredConfiguration.values()) {
                 Samples row = byConfiguration.get(configuration);
                 Median nanos = row.nanosMedian();
                 String added = "";

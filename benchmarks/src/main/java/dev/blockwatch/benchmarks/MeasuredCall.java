@@ -55,7 +55,7 @@ enum MeasuredCall {
         return suite.benchmarkClass.getName() + "." + method;
     }
 
-    Optional<AddedTimeTarget> maxAdded(AgentConfiguration configuration) {
+    Optional<AddedTimeTarget> maxAdded(MeasuredConfiguration configuration) {
         return switch (configuration) {
             case NO_AGENT -> Optional.empty();
             case UNWATCHED -> maxAddedUnwatched;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** How the forked benchmark JVM runs: without the agent, or with it and the JMH worker thread unwatched or watched. */
-enum AgentConfiguration {
+enum MeasuredConfiguration {
     NO_AGENT("no agent", null),
     /** Default thread policy: a JMH worker is no event loop. */
     UNWATCHED("agent, unwatched", ""),
@@ -15,7 +15,7 @@ enum AgentConfiguration {
     /** Agent options that decide whether the worker thread is watched; null without the agent. */
     private final String threadOptions;
 
-    AgentConfiguration(String label, String threadOptions) {
+    MeasuredConfiguration(String label, String threadOptions) {
         this.label = label;
         this.threadOptions = threadOptions;
     }

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The benchmark methods of every {@link Suite}, with the added cost that issues 2, 3 and 4 allow each. */
+/** The benchmark methods of every {@link Suite}, with the added cost that issues 2, 3, 4 and 8 allow each. */
 enum MeasuredCall {
     FILE_READ(Suite.JDK, "fileRead", "FileInputStream.read(), 1 byte of /dev/zero", nanos(5), nanos(60)),
     FILE_READ_NOTHING(Suite.JDK, "fileReadNothing", "FileInputStream.read(b, 0, 0) (no syscall)",
             nanos(5), nanos(60)),
+    CACHED_FILE_READ(Suite.JDK, "cachedFileRead", "FileInputStream.read(), 1 byte of a cached file",
+            nanos(5), nanos(10)),
+    SOCKET_READ(Suite.JDK, "socketRead", "Socket read, 1 byte, blocking, data waiting", nanos(5), nanos(10)),
     SOCKET_CHANNEL_READ(Suite.JDK, "socketChannelRead", "SocketChannel.read, non-blocking, nothing to read",
             none(), nanos(5)),
     SOCKET_CHANNEL_READ_NO_ROOM(Suite.JDK, "socketChannelReadNoRoom",

@@ -22,6 +22,8 @@ final class ThreadWatchCheck {
     /** The operation the agent reports for each call it times; the other calls are never reported. */
     private static final Map<MeasuredCall, String> REPORTED_OPERATIONS = new EnumMap<>(Map.of(
             MeasuredCall.FILE_READ, "java.io.FileInputStream.read",
+            MeasuredCall.CACHED_FILE_READ, "java.io.FileInputStream.read",
+            MeasuredCall.SOCKET_READ, "java.net.Socket.read",
             MeasuredCall.THREAD_SLEEP, "java.lang.Thread.sleep"));
 
     private ThreadWatchCheck() {

@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * One JDK call per operation, the same code with and without the agent: calls the agent instruments, and an
  * uncontended lock, which it must leave as fast as it was (only a lock that parks is a wait); {@link BenchmarkTable}
  * runs it in each configuration. The states are per thread so that their setup runs on the JMH worker thread, the
- * thread whose watched-or-not status a configuration sets.
+ * thread whose watched-or-not status a configuration sets. The calls with peer rows take the {@link Peer} state,
+ * which installs the peer in those rows.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -50,13 +51,13 @@ public class InstrumentedCallBenchmark {
      * system call. Advice of the same kind as on {@link #fileRead}, measured against far less noise.
      */
     @Benchmark
-    public int fileReadNothing(ZeroDevice file) throws IOException {
+    public int fileReadNothing(ZeroDevice file, Peer peer) throws IOException {
         return file.stream.read(file.noBytes, 0, 0);
     }
 
     /** A 1-byte {@code FileInputStream.read()} of a regular file that the page cache holds. */
     @Benchmark
-    public int cachedFileRead(CachedFile file) throws IOException {
+    public int cachedFileRead(CachedFile file, Peer peer) throws IOException {
         return file.stream.read();
     }
 
@@ -66,7 +67,7 @@ public class InstrumentedCallBenchmark {
      * may or may not eliminate depending on how large advice makes the method.
      */
     @Benchmark
-    public int socketRead(WaitingData connection) throws IOException {
+    public int socketRead(WaitingData connection, Peer peer) throws IOException {
         return connection.input.read(connection.oneByte, 0, 1);
     }
 
@@ -106,14 +107,14 @@ public class InstrumentedCallBenchmark {
      * the {@code wait} family's advice runs.
      */
     @Benchmark
-    public void lockUnlock(UncontendedLock uncontended) {
+    public void lockUnlock(UncontendedLock uncontended, Peer peer) {
         uncontended.lock.lock();
         uncontended.lock.unlock();
     }
 
     /** {@code Thread.sleep(0)}: the shortest sleep there is, timed like any other (the thread only yields). */
     @Benchmark
-    public void sleepZero() throws InterruptedException {
+    public void sleepZero(Peer peer) throws InterruptedException {
         Thread.sleep(0);
     }
 

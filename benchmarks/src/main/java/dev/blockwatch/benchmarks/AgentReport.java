@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * The agent's JSON report of some benchmark calls, run in one {@link AgentConfiguration} at threshold 0 so that
+ * The agent's JSON report of some benchmark calls, run in one {@link MeasuredConfiguration} at threshold 0 so that
  * every call the agent times on a watched thread is in it.
  */
 final class AgentReport {
@@ -34,7 +34,7 @@ final class AgentReport {
      * Runs each of {@code calls} {@code callsPerFork} times, in a forked JVM of its own (JMH forks one per
      * benchmark), and reads the report. {@code name} names the report and the JMH log in {@code logDir}.
      */
-    static AgentReport of(String jvm, Path agentJar, Path logDir, String name, AgentConfiguration configuration,
+    static AgentReport of(String jvm, Path agentJar, Path logDir, String name, MeasuredConfiguration configuration,
                           Collection<MeasuredCall> calls, int callsPerFork) throws RunnerException, IOException {
         Path report = logDir.resolve(name + ".jsonl");
         // the agent appends to its report

@@ -30,7 +30,7 @@ final class RecordsPerCall {
     static List<String> describe(String jvm, Path agentJar, Path logDir, String runName,
                                  Collection<MeasuredCall> calls) throws RunnerException, IOException {
         AgentReport report = AgentReport.of(jvm, agentJar, logDir, runName + "-records-per-call",
-                AgentConfiguration.WATCHED, calls, CALLS);
+                MeasuredConfiguration.WATCHED, calls, CALLS);
         if (report.dropped() > 0) {
             throw new IllegalStateException("the agent dropped " + report.dropped() + " reports of "
                     + calls.size() * CALLS + " calls at threshold 0, so the records per call would be short");

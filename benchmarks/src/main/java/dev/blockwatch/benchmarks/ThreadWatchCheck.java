@@ -22,6 +22,8 @@ final class ThreadWatchCheck {
     /** The operation the agent reports for each call it times; the other calls are never reported. */
     private static final Map<MeasuredCall, String> REPORTED_OPERATIONS = new EnumMap<>(Map.of(
             MeasuredCall.FILE_READ, "java.io.FileInputStream.read",
+            MeasuredCall.CACHED_FILE_READ, "java.io.FileInputStream.read",
+            MeasuredCall.SOCKET_READ, "java.net.Socket.read",
             MeasuredCall.THREAD_SLEEP, "java.lang.Thread.sleep"));
 
     private ThreadWatchCheck() {
@@ -30,22 +32,22 @@ final class ThreadWatchCheck {
     /** @return the names of the watched worker threads, as the agent reported them */
     static List<String> verify(String jvm, Path agentJar, Path logDir, String runName)
             throws RunnerException, IOException {
-        AgentReport unwatchedReport = report(jvm, agentJar, logDir, runName, AgentConfiguration.UNWATCHED);
+        AgentReport unwatchedReport = report(jvm, agentJar, logDir, runName, MeasuredConfiguration.UNWATCHED);
         for (MeasuredCall call : REPORTED_OPERATIONS.keySet()) {
             Optional<String> worker = reportingWorker(unwatchedReport, call);
             if (worker.isPresent()) {
                 throw new IllegalStateException("with the default thread policy the agent timed "
                         + REPORTED_OPERATIONS.get(call) + " on the JMH worker " + worker.get() + ", so the \""
-                        + AgentConfiguration.UNWATCHED.label + "\" rows would not measure an unwatched thread");
+                        + MeasuredConfiguration.UNWATCHED.label + "\" rows would not measure an unwatched thread");
             }
         }
-        AgentReport watchedReport = report(jvm, agentJar, logDir, runName, AgentConfiguration.WATCHED);
+        AgentReport watchedReport = report(jvm, agentJar, logDir, runName, MeasuredConfiguration.WATCHED);
         List<String> workers = new ArrayList<>();
         for (MeasuredCall call : REPORTED_OPERATIONS.keySet()) {
             workers.add(reportingWorker(watchedReport, call).orElseThrow(() -> new IllegalStateException(
                     "the agent did not report " + REPORTED_OPERATIONS.get(call) + " on the JMH worker of "
                             + call.method + " at threshold 0 with thread-names set: the \""
-                            + AgentConfiguration.WATCHED.label + "\" regex does not match the worker's name, or the "
+                            + MeasuredConfiguration.WATCHED.label + "\" regex does not match the worker's name, or the "
                             + "agent does not time the call where the benchmark makes it (see the reports in "
                             + logDir + ")")));
         }
@@ -62,7 +64,7 @@ final class ThreadWatchCheck {
 
     /** Runs every call of {@link #REPORTED_OPERATIONS} once in {@code configuration}. */
     private static AgentReport report(String jvm, Path agentJar, Path logDir, String runName,
-                                      AgentConfiguration configuration) throws RunnerException, IOException {
+                                      MeasuredConfiguration configuration) throws RunnerException, IOException {
         return AgentReport.of(jvm, agentJar, logDir, runName + "-check-" + configuration.name().toLowerCase(),
                 configuration, REPORTED_OPERATIONS.keySet(), 1);
     }

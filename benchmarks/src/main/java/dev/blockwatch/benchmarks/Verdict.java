@@ -5,7 +5,9 @@ enum Verdict {
     MET,
     MISSED,
     /** The added time is over the target, but the noise is wider than the distance to it. */
-    UNRESOLVED;
+    UNRESOLVED,
+    /** A peer to compare with could not run on the JVM. */
+    NOT_MEASURED;
 
     /** @param addedError the half-width of the confidence interval around {@code added} */
     static Verdict of(double added, double addedError, double max) {

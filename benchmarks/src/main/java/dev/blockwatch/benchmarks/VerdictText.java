@@ -10,6 +10,7 @@ final class VerdictText {
             case MET -> "met";
             case MISSED -> "missed";
             case UNRESOLVED -> "over, but within the noise";
+            case NOT_MEASURED -> "not measured";
         };
     }
 }

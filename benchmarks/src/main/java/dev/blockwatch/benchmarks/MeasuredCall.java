@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
  * each, and the peers measured beside it.
  */
 enum MeasuredCall {
-    FILE_READ(Suite.JDK, "fileRead", "FileInputStream.read(), 1 byte of /dev/zero", nanos(5), nanos(60),
+    FILE_READ(Suite.JDK, "fileRead", "FileInputStream.read(), 1 byte of /dev/zero", nanos(5), nanos(10),
             PeerRows.none()),
     /** The file read whose check all three tools make with the least noise around it: no system call. */
     FILE_READ_NOTHING(Suite.JDK, "fileReadNothing", "FileInputStream.read(b, 0, 0) (no syscall)",
-            nanos(5), nanos(60), PeerRows.blockHoundAndJfr()),
+            nanos(5), nanos(10), PeerRows.blockHoundAndJfr()),
     CACHED_FILE_READ(Suite.JDK, "cachedFileRead", "FileInputStream.read(), 1 byte of a cached file",
             nanos(5), nanos(10), PeerRows.blockHoundAndJfr()),
     SOCKET_READ(Suite.JDK, "socketRead", "Socket read, 1 byte, blocking, data waiting", nanos(5), nanos(10),

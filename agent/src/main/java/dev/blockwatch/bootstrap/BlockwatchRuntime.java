@@ -13,11 +13,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * loader, so it may use only the JDK. The per-call path reads one thread-local and one field on
  * threads that are not watched. On watched ones it publishes the call with plain writes (its
  * operation, subject and number; the operation doubles as the "in a call" flag that keeps nested
- * calls from reporting twice) and reads no clock: blockwatch's call watch keeps the time of the
- * calls it sees and marks one that outlives the threshold, and only a marked call reads the clock
- * when it ends. Below {@link #WATCHED_BY_TIME_BELOW_NANOS} the watch's period would be too coarse,
- * so each call reads the clock at its start and end instead. It never allocates, locks or logs.
- * Everything else happens behind {@link BlockingCallListener}, only for calls over the threshold.
+ * calls from reporting twice), and times it one of two ways. While watched threads make few
+ * calls, each call reads the clock at its start and end (about 40 ns). Once they make many, the
+ * call watch keeps the time instead: calls read no clock, the watch looks at them every period,
+ * marks one that outlives the threshold, and only a marked call reads the clock when it ends
+ * (a few ns a call, for a wake-up of the watch each period). Below
+ * {@link #WATCHED_BY_TIME_BELOW_NANOS} the watch's period would be too coarse, so calls always
+ * read the clock. It never allocates, locks or logs. Everything else happens behind
+ * {@link BlockingCallListener}, only for calls over the threshold.
  */
 public final class BlockwatchRuntime {
     private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<ThreadState>() {
@@ -66,8 +69,10 @@ public final class BlockwatchRuntime {
     public static final long WATCHED_BY_TIME_BELOW_NANOS = 20_000_000L;
 
     private static volatile long thresholdNanos = Long.MAX_VALUE;
-    /** Whether calls read the clock themselves (a threshold under {@link #WATCHED_BY_TIME_BELOW_NANOS}). */
-    private static volatile boolean callsTimeThemselves;
+    /** Whether calls read the clock themselves: a threshold too low for the call watch, or few calls. */
+    private static volatile boolean callsTimeThemselves = true;
+    private static volatile boolean thresholdTooLowForWatch;
+    private static volatile boolean watchKeepsTime;
     private static volatile boolean selectorLoopsWatched;
     private static volatile long failures;
 
@@ -89,6 +94,7 @@ public final class BlockwatchRuntime {
      */
     public static void deactivate() {
         listener = null;
+        watchKeepsTime(false);
         classifier = null;
         thresholdNanos = Long.MAX_VALUE;
         selectorLoopsWatched = false;
@@ -320,15 +326,25 @@ public final class BlockwatchRuntime {
     }
 
     private static void setThreshold(long threshold) {
-        callsTimeThemselves = threshold < WATCHED_BY_TIME_BELOW_NANOS;
+        thresholdTooLowForWatch = threshold < WATCHED_BY_TIME_BELOW_NANOS;
+        callsTimeThemselves = thresholdTooLowForWatch || !watchKeepsTime;
         thresholdNanos = threshold;
+    }
+
+    /**
+     * The call watch keeps the time of watched threads' calls from now on (they make many calls),
+     * or leaves it to them again (they make few); calls under way keep the way they started with.
+     */
+    public static void watchKeepsTime(boolean keeps) {
+        watchKeepsTime = keeps;
+        callsTimeThemselves = thresholdTooLowForWatch || !keeps;
     }
 
     public static long thresholdNanos() {
         return thresholdNanos;
     }
 
-    /** Whether each call reads the clock at its start and end, rather than being timed by the call watch. */
+    /** Whether calls starting now read the clock at their start and end, rather than being timed by the call watch. */
     public static boolean callsTimeThemselves() {
         return callsTimeThemselves;
     }

@@ -10,8 +10,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * blockwatch's thread that keeps the time of the calls under way on watched threads, so that
- * those threads need not read the clock. Every period (a tenth of the threshold, 2 to 25 ms)
+ * blockwatch's thread that watches the calls under way on watched threads. It reports, every
+ * 100 ms, each call still blocked for the options' threshold, and it decides how calls are timed:
+ * by their own threads reading the clock (about 40 ns a call), or by this watch (a few ns a call,
+ * for a wake-up of this thread each period, about 17 us of CPU and a preempted core on a busy
+ * machine). The first costs less until watched threads make some {@value #KEEP_TIME_ABOVE_CALLS_PER_SECOND}
+ * calls a second: an event loop whose channel calls are non-blocking makes none, and this thread
+ * then wakes only every 100 ms. Above that rate this watch keeps the time, and falls back once
+ * the rate has stayed under {@value #LEAVE_TIME_BELOW_CALLS_PER_SECOND} for a second.
+ *
+ * <p>While it keeps the time, every period (a tenth of the threshold, 2 to 25 ms)
  * it looks at each watched thread's call: a call it sees for the first time started after its
  * previous look at that thread, which is taken as the call's start (so a duration is at most one
  * period long, never short); a call that has run for the threshold is marked, and its thread reads
@@ -29,6 +37,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class CallWatch {
     private static final long IN_PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long KEEP_TIME_ABOVE_CALLS_PER_SECOND = 200_000;
+    static final long LEAVE_TIME_BELOW_CALLS_PER_SECOND = 50_000;
+    private static final long LEAVE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long NOT_LOW = Long.MIN_VALUE;
     private static final long SHORTEST_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long LONGEST_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
@@ -40,6 +52,14 @@ final class CallWatch {
     private final Map<ThreadState, SeenCall> seen = new IdentityHashMap<>();
     /** When the previous look began: a thread seen for the first time was last looked at no earlier. */
     private long previousLook = System.nanoTime();
+    /** Calls that watched threads started between the previous look and this one. */
+    private long callsSinceLastLook;
+    /** Whether a call that this watch must time (its thread read no clock) is under way. */
+    private boolean untimedCallUnderWay;
+    /** Whether this watch keeps the time of the calls starting now. */
+    private boolean keepingTime;
+    /** Since when the call rate has been low while this watch keeps the time, or {@link #NOT_LOW}. */
+    private long lowRateSince = NOT_LOW;
     private volatile boolean stopping;
 
     CallWatch(SlowCallRecorder recorder, long inProgressThresholdNanos) {
@@ -59,13 +79,11 @@ final class CallWatch {
     }
 
     /**
-     * The period between two looks: a tenth of the threshold, within 2 and 25 ms. Each look is a
-     * wake-up of this thread, about 17 us of CPU on this kind of machine: 2 ms costs under 1% of a core.
+     * The period between two looks while this watch keeps the time: a tenth of the threshold,
+     * within 2 and 25 ms. Each look is a wake-up of this thread, about 17 us of CPU on this kind
+     * of machine: 2 ms costs under 1% of a core.
      */
-    static long periodNanos(long thresholdNanos, boolean callsTimeThemselves) {
-        if (callsTimeThemselves) {
-            return IN_PROGRESS_EVERY_NANOS;
-        }
+    static long periodNanos(long thresholdNanos) {
         return Math.max(SHORTEST_PERIOD_NANOS, Math.min(LONGEST_PERIOD_NANOS, thresholdNanos / 10));
     }
 
@@ -78,18 +96,44 @@ final class CallWatch {
             if (inProgressDue) {
                 nextInProgress = now + IN_PROGRESS_EVERY_NANOS;
             }
+            long sinceLastLook = now - previousLook;
             try {
                 lookOnce(now, inProgressDue);
+                chooseWhoKeepsTime(now, sinceLastLook);
             } catch (RuntimeException | LinkageError e) {
                 BlockwatchRuntime.countFailure();
             }
-            LockSupport.parkNanos(periodNanos(BlockwatchRuntime.thresholdNanos(),
-                    BlockwatchRuntime.callsTimeThemselves()));
+            boolean keepingTime = !BlockwatchRuntime.callsTimeThemselves() || untimedCallUnderWay;
+            LockSupport.parkNanos(keepingTime ? periodNanos(BlockwatchRuntime.thresholdNanos()) : IN_PROGRESS_EVERY_NANOS);
+        }
+    }
+
+    /** Keeps the time from a high call rate on, and leaves it to the calls after a second of a low one. */
+    private void chooseWhoKeepsTime(long now, long sinceLastLook) {
+        if (sinceLastLook <= 0) {
+            return;
+        }
+        double callsPerSecond = callsSinceLastLook * 1e9 / sinceLastLook;
+        if (!keepingTime) {
+            if (callsPerSecond >= KEEP_TIME_ABOVE_CALLS_PER_SECOND) {
+                keepingTime = true;
+                lowRateSince = NOT_LOW;
+                BlockwatchRuntime.watchKeepsTime(true);
+            }
+        } else if (callsPerSecond >= LEAVE_TIME_BELOW_CALLS_PER_SECOND) {
+            lowRateSince = NOT_LOW;
+        } else if (lowRateSince == NOT_LOW) {
+            lowRateSince = now;
+        } else if (now - lowRateSince >= LEAVE_AFTER_NANOS) {
+            keepingTime = false;
+            BlockwatchRuntime.watchKeepsTime(false);
         }
     }
 
     private void lookOnce(long now, boolean inProgressDue) {
         long markThreshold = BlockwatchRuntime.thresholdNanos();
+        callsSinceLastLook = 0;
+        untimedCallUnderWay = false;
         for (Iterator<ThreadState> states = BlockwatchRuntime.watchedThreads().iterator(); states.hasNext(); ) {
             ThreadState state = states.next();
             if (!state.thread().isAlive()) {
@@ -97,9 +141,11 @@ final class CallWatch {
                 seen.remove(state);
                 continue;
             }
-            SeenCall call = seen.computeIfAbsent(state, s -> new SeenCall(previousLook));
             String operation = state.operationUnderWay();
             long number = state.callNumberUnderWay();
+            SeenCall call = seen.computeIfAbsent(state, s -> new SeenCall(previousLook, number));
+            callsSinceLastLook += number - call.counted;
+            call.counted = number;
             boolean underWay = operation != null && !BlockwatchRuntime.isOwnWork(operation);
             if (call.marked && (!underWay || number != call.number)) {
                 reportIfMarkMissed(state, call);
@@ -109,6 +155,7 @@ final class CallWatch {
                     call.begin(state, number, operation);
                 }
                 call.lastSeenUnderWay = now;
+                untimedCallUnderWay |= !call.timedByItsThread;
                 long duration = now - call.start;
                 if (!call.timedByItsThread && !call.marked && duration >= markThreshold) {
                     mark(state, call, now);
@@ -201,8 +248,12 @@ final class CallWatch {
         long lastSeenUnderWay;
         StackTraceElement[] stack;
 
-        SeenCall(long now) {
-            lastLook = now;
+        /** The call number up to which this thread's calls were counted into the call rate. */
+        long counted;
+
+        SeenCall(long lastLook, long counted) {
+            this.lastLook = lastLook;
+            this.counted = counted;
         }
 
         /**

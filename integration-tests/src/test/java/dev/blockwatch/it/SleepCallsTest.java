@@ -62,6 +62,23 @@ class SleepCallsTest {
         assertTrue(calls.get(0).number("durationMs") >= 100, child.describe());
     }
 
+    /**
+     * After a burst of millions of calls a second blockwatch's call watch keeps the time of the
+     * loop's calls: the sleep is still reported once, its duration at most one of the watch's
+     * periods (5 ms at 50 ms) long, and the burst's zero-byte reads not at all.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.blockwatch.it.Jdk#all")
+    void threadSleepTimedByTheCallWatchAfterABurstOfCallsIsReportedOnce(Jdk jdk) {
+        ChildJvm.Result child = RUN.get(jdk);
+        assertSleepReported(child, "sleepAfterABurstOfCalls");
+        double durationMs = child.report().onlyFinalCallAt(SleepScenarios.class, "sleepAfterABurstOfCalls")
+                .number("durationMs");
+        assertTrue(durationMs < SleepScenarios.SLEEP.toMillis() + 50, "durationMs " + durationMs + "\n" + child.describe());
+        assertEquals(List.of(), child.report().blockingCalls().stream()
+                .filter(call -> call.string("category").equals("file")).toList(), "file records\n" + child.describe());
+    }
+
     private static void assertSleepReported(ChildJvm.Result child, String scenario) {
         assertEquals("slept", child.fact(scenario + ".value"), "result of " + scenario);
         assertEquals(LOOP, child.fact(scenario + ".thread"), "thread of " + scenario);

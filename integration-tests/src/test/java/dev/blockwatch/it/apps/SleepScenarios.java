@@ -1,5 +1,7 @@
 package dev.blockwatch.it.apps;
 
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ public final class SleepScenarios {
             run(loop, "sleepMillisAndNanos", SleepScenarios::sleepMillisAndNanos);
             run(loop, "sleepThroughTimeUnit", SleepScenarios::sleepThroughTimeUnit);
             run(loop, "sleepInALambda", SleepScenarios::sleepInALambda);
+            run(loop, "sleepAfterABurstOfCalls", SleepScenarios::sleepAfterABurstOfCalls);
         }
     }
 
@@ -47,5 +50,21 @@ public final class SleepScenarios {
             return "slept";
         };
         return sleeper.call();
+    }
+
+    /**
+     * 300 ms of zero-byte file reads, millions of timed calls a second, hand the timing of this
+     * thread's calls to blockwatch's call watch; the sleep right after is then timed by it.
+     */
+    static String sleepAfterABurstOfCalls() throws IOException, InterruptedException {
+        byte[] nothing = new byte[0];
+        try (FileInputStream zero = new FileInputStream("/dev/zero")) {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (System.nanoTime() - end < 0) {
+                zero.read(nothing, 0, 0);
+            }
+        }
+        Thread.sleep(SLEEP.toMillis());
+        return "slept";
     }
 }

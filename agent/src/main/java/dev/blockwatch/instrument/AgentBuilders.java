@@ -1,7 +1,6 @@
 package dev.blockwatch.instrument;
 
 import java.util.function.Consumer;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /** How every Byte Buddy agent builder of blockwatch starts. */
@@ -18,13 +17,8 @@ final class AgentBuilders {
      * whose name is relocated with Byte Buddy, so the application's own copy is unaffected.
      */
     static AgentBuilder create(Consumer<String> onError) {
-        return create(onError, new ByteBuddy());
-    }
-
-    /** As {@link #create(Consumer)}, with a Byte Buddy configured otherwise than by default. */
-    static AgentBuilder create(Consumer<String> onError, ByteBuddy byteBuddy) {
         System.setProperty(NEXUS_DISABLED, "true");
-        return new AgentBuilder.Default(byteBuddy)
+        return new AgentBuilder.Default()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new AdviceInstaller.ErrorReporter(onError))
                 .with(OwnWorkUntimed.DECORATOR);

@@ -1,5 +1,7 @@
 package dev.blockwatch.instrument;
 
+import java.nio.charset.StandardCharsets;
+
 /** A look into a class file's bytes before anything parses them. */
 final class ClassBytes {
     private ClassBytes() {
@@ -17,5 +19,20 @@ final class ClassBytes {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The bytes of a constant-pool entry holding exactly {@code text}: its tag, its length and the
+     * text. Looking for these rather than the text alone skips the names the text is part of
+     * ({@code await} for {@code wait}).
+     */
+    static byte[] utf8Entry(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] entry = new byte[utf8.length + 3];
+        entry[0] = 1; // CONSTANT_Utf8
+        entry[1] = (byte) (utf8.length >>> 8);
+        entry[2] = (byte) utf8.length;
+        System.arraycopy(utf8, 0, entry, 3, utf8.length);
+        return entry;
     }
 }

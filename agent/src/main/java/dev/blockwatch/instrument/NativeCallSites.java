@@ -1,10 +1,5 @@
 package dev.blockwatch.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.blockwatch.bootstrap.BlockwatchRuntime;
 import dev.blockwatch.bootstrap.NativeCallSubstitutes;
@@ -13,30 +8,21 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.MemberSubstitution;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code Thread.sleep(long)} and {@code Object.wait(long)} are native on JDK 17, and a native
  * method cannot be wrapped by retransformation without adding a method to the JDK class (what
  * BlockHound does, with a JVM flag). Instead, the application's calls to them are rewritten, as
  * its classes load (or, on attach, by retransforming those loaded already), into calls to
- * {@link NativeCallSubstitutes}, which time them. Only classes
- * whose constant pool names such a method are handed to Byte Buddy. On JDKs where these methods
+ * {@link NativeCallSubstitutes}, which time them ({@link NativeCallRewriter}). On JDKs where these methods
  * have a body, {@link SleepInstrumentation} and {@link WaitInstrumentation} cover them and nothing
  * here is installed.
  */
 public final class NativeCallSites {
-    private static final byte[] LONG_TO_VOID = "(J)V".getBytes(StandardCharsets.UTF_8);
     private static final int RETRANSFORM_BATCH = 200;
 
     private NativeCallSites() {
@@ -50,33 +36,18 @@ public final class NativeCallSites {
     public static ClassFileTransformer install(Instrumentation instrumentation, Set<Category> categories,
                                                boolean rewriteLoaded, Consumer<String> onError)
             throws NoSuchMethodException {
-        List<Rewrite> rewrites = new ArrayList<>();
-        if (categories.contains(Category.SLEEP) && isNative(Thread.class.getDeclaredMethod("sleep", long.class))) {
+        boolean sleeps = categories.contains(Category.SLEEP) && isNative(Thread.class.getDeclaredMethod("sleep", long.class));
+        boolean waits = categories.contains(Category.WAIT) && isNative(Object.class.getDeclaredMethod("wait", long.class));
+        if (sleeps) {
             BlockwatchRuntime.registerOperation(NativeCallSubstitutes.SLEEP, Category.SLEEP.ordinal(), "java.lang.Thread");
-            rewrites.add(new Rewrite("sleep", named("sleep").and(isDeclaredBy(Thread.class)).and(takesArguments(long.class)),
-                    NativeCallSubstitutes.class.getMethod("sleep", long.class)));
         }
-        if (categories.contains(Category.WAIT) && isNative(Object.class.getDeclaredMethod("wait", long.class))) {
+        if (waits) {
             BlockwatchRuntime.registerOperation(NativeCallSubstitutes.WAIT, Category.WAIT.ordinal(), "java.lang.Object");
-            rewrites.add(new Rewrite("wait", named("wait").and(isDeclaredBy(Object.class)).and(takesArguments(long.class)),
-                    NativeCallSubstitutes.class.getMethod("wait", Object.class, long.class)));
         }
-        if (rewrites.isEmpty()) {
+        if (!sleeps && !waits) {
             return null;
         }
-        // Byte Buddy leaves synthetic methods alone by default, and a lambda's body is one
-        ClassFileTransformer rewriter = AgentBuilders.create(onError, new ByteBuddy().ignore(none()))
-                .ignore(OwnTypes.JDK_OR_OWN)
-                .type(any())
-                .transform((builder, type, loader, module, domain) -> {
-                    for (Rewrite rewrite : rewrites) {
-                        builder = builder.visit(MemberSubstitution.relaxed().method(rewrite.target)
-                                .replaceWith(rewrite.substitute).on(any()));
-                    }
-                    return builder;
-                })
-                .makeRaw();
-        ClassFileTransformer filter = new ConstantPoolFilter(rewriter, rewrites);
+        ClassFileTransformer filter = new NativeCallRewriter(sleeps, waits);
         instrumentation.addTransformer(filter, true);
         if (rewriteLoaded) {
             retransformApplicationClasses(instrumentation, onError);
@@ -100,7 +71,7 @@ public final class NativeCallSites {
         List<Class<?>> batch = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (type.getClassLoader() != null && !type.isArray() && !type.isHidden()
-                    && instrumentation.isModifiableClass(type) && !OwnTypes.JDK_OR_OWN.matches(TypeDescription.ForLoadedType.of(type))) {
+                    && instrumentation.isModifiableClass(type) && !OwnTypes.isJdkOrOwnName(type.getName())) {
                 batch.add(type);
                 if (batch.size() == RETRANSFORM_BATCH) {
                     retransform(instrumentation, batch, onError);
@@ -143,54 +114,5 @@ public final class NativeCallSites {
 
     private static boolean isNative(Method method) {
         return Modifier.isNative(method.getModifiers());
-    }
-
-    /** One native method and its timed substitute. */
-    private static final class Rewrite {
-        final byte[] name;
-        final ElementMatcher<? super MethodDescription> target;
-        final Method substitute;
-
-        Rewrite(String name, ElementMatcher<? super MethodDescription> target, Method substitute) {
-            this.name = name.getBytes(StandardCharsets.UTF_8);
-            this.target = target;
-            this.substitute = substitute;
-        }
-    }
-
-    /**
-     * Passes on only classes whose bytes hold both a method name to rewrite and the descriptor
-     * {@code (J)V}, so that the many classes that call neither cost a byte scan, not a parse.
-     */
-    private static final class ConstantPoolFilter implements ClassFileTransformer {
-        private final ClassFileTransformer rewriter;
-        private final List<Rewrite> rewrites;
-
-        ConstantPoolFilter(ClassFileTransformer rewriter, List<Rewrite> rewrites) {
-            this.rewriter = rewriter;
-            this.rewrites = rewrites;
-        }
-
-        @Override
-        public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-                                ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-            if (loader == null || !ClassBytes.contain(classfileBuffer, LONG_TO_VOID)) {
-                return null;
-            }
-            for (Rewrite rewrite : rewrites) {
-                if (ClassBytes.contain(classfileBuffer, rewrite.name)) {
-                    boolean paused = BlockwatchRuntime.pauseTiming();
-                    try {
-                        return rewriter.transform(loader, className, null, protectionDomain, classfileBuffer);
-                    } catch (Exception | LinkageError e) {
-                        BlockwatchRuntime.countFailure();
-                        return null;
-                    } finally {
-                        BlockwatchRuntime.resumeTiming(paused);
-                    }
-                }
-            }
-            return null;
-        }
     }
 }

@@ -62,6 +62,19 @@ class SleepCallsTest {
         assertTrue(calls.get(0).number("durationMs") >= 100, child.describe());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.blockwatch.it.Jdk#all")
+    void anUnqualifiedSleepInAThreadSubclassIsReported(Jdk jdk) {
+        ChildJvm.Result child = RUN.get(jdk);
+        assertEquals("slept", child.fact("sleepUnqualifiedInAThreadSubclass.value"));
+        List<ReportRecord> calls = child.report().finalCallsOn(LOOP).stream()
+                .filter(call -> Frame.is(call.string("site"), SleepScenarios.Napper.class, "nap"))
+                .toList();
+        assertEquals(1, calls.size(), "sleeps reported in Napper.nap\n" + child.describe());
+        assertEquals("java.lang.Thread.sleep", calls.get(0).string("operation"));
+        assertTrue(calls.get(0).number("durationMs") >= 100, child.describe());
+    }
+
     /**
      * After a burst of millions of calls a second blockwatch's call watch keeps the time of the
      * loop's calls: the sleep is still reported once, its duration at most one of the watch's

@@ -20,6 +20,7 @@ public final class SleepScenarios {
             run(loop, "sleepThroughTimeUnit", SleepScenarios::sleepThroughTimeUnit);
             run(loop, "sleepInALambda", SleepScenarios::sleepInALambda);
             run(loop, "sleepAfterABurstOfCalls", SleepScenarios::sleepAfterABurstOfCalls);
+            run(loop, "sleepUnqualifiedInAThreadSubclass", Napper::nap);
         }
     }
 
@@ -66,5 +67,13 @@ public final class SleepScenarios {
         }
         Thread.sleep(SLEEP.toMillis());
         return "slept";
+    }
+
+    /** In a subclass of Thread, an unqualified {@code sleep} is compiled as a call of the subclass's. */
+    public static final class Napper extends Thread {
+        static String nap() throws InterruptedException {
+            sleep(SLEEP.toMillis());
+            return "slept";
+        }
     }
 }

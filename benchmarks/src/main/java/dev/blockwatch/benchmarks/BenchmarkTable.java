@@ -222,7 +222,7 @@ public final class BenchmarkTable {
                 switch (name) {
                     case "--agent" -> agentJar = Paths.get(value).toAbsolutePath();
                     case "--jvm" -> jvms.add(value);
-                    case "--rounds" -> rounds = positive(name, value);
+                    case "--rounds" -> rounds = WholeJvmArguments.positive(name, value);
                     case "--only" -> suite = Optional.of(Suite.named(value));
                     case "--call" -> chosenCalls.add(MeasuredCall.named(value));
                     case "--log-dir" -> logDir = Paths.get(value).toAbsolutePath();
@@ -249,19 +249,6 @@ public final class BenchmarkTable {
         Set<Suite> suites() {
             return calls.stream().map(call -> call.suite)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Suite.class)));
-        }
-
-        private static int positive(String name, String value) {
-            int number;
-            try {
-                number = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                number = 0;
-            }
-            if (number <= 0) {
-                throw new IllegalArgumentException(name + " needs a positive whole number, not " + value);
-            }
-            return number;
         }
     }
 }

@@ -104,7 +104,8 @@ final class WholeJvmArguments {
         }
     }
 
-    private static int positive(String name, String value) {
+    /** A {@code --rounds}-like value: a whole number above zero, or one line saying what is wrong. */
+    static int positive(String name, String value) {
         int number;
         try {
             number = Integer.parseInt(value);

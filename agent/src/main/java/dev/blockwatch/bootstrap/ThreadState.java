@@ -115,6 +115,10 @@ public final class ThreadState {
 
     /** The start of the call as the call watch saw it, or {@link Long#MIN_VALUE} when it has not seen it. */
     public long seenStart(long call) {
+        // checked before and after, as the call watch may see this thread's next call meanwhile
+        if (seenCall != call) {
+            return NO_START;
+        }
         long start = seenStart;
         return seenCall == call ? start : NO_START;
     }

@@ -75,11 +75,10 @@ final class SlowCallRecorder implements BlockingCallListener {
             return;
         }
         if (toSinks) {
-            summary.record(report.site(), report.category(), report.operation(), durationNanos);
-            queue.offer(report);
+            // emitted here, not deeper: each frame of blockwatch's sits on top of the JFR event's stack
             jfrEvents.emit(report);
         }
-        recordings.offer(report, stack, Thread.currentThread(), callNumber, durationNanos);
+        deliverFinal(report, stack, Thread.currentThread(), callNumber, durationNanos);
     }
 
     /** Reports a call that is still blocked, with the stack taken from its thread. */
@@ -105,14 +104,22 @@ final class SlowCallRecorder implements BlockingCallListener {
         long callId = inProgressCallId != 0 ? inProgressCallId : nextCallId();
         SlowCallReport report = report(thread, category, operation, subject, startNanos, durationNanos, frames,
                 callId, false);
-        if (report == null) {
-            return;
+        if (report != null) {
+            deliverFinal(report, frames, thread, callNumber, durationNanos);
         }
+    }
+
+    /**
+     * Hands a call that ended to the summary and the sinks when it is over the options'
+     * threshold, and to the open recordings that want it.
+     */
+    private void deliverFinal(SlowCallReport report, CapturedStack stack, Thread thread, long callNumber,
+                              long durationNanos) {
         if (durationNanos >= options.thresholdNanos()) {
             summary.record(report.site(), report.category(), report.operation(), durationNanos);
             queue.offer(report);
         }
-        recordings.offer(report, frames, thread, callNumber, durationNanos);
+        recordings.offer(report, stack, thread, callNumber, durationNanos);
     }
 
     /** Hands a call that is still blocked to one recording only: one that is closing and wants it. */
